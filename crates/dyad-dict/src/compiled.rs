@@ -328,6 +328,9 @@ impl Compiled {
             }
             frames.push(CompiledFrame { kind: f.kind, items, text: f.text.clone(), origin: f.origin });
         }
+        for (lemma, _) in &d.plain_verbs {
+            b.lemma(d, lemma);
+        }
         verb_patterns.resize(b.lemmas.len(), Vec::new());
         verb_frames.resize(b.lemmas.len(), Vec::new());
         let (names, name_entries) = build_names(d);

@@ -86,6 +86,8 @@ pub struct Dictionaries {
     pub frames: Vec<Frame>,
     /// How frames map embedded codes.
     pub frame_maps: Vec<FrameMap>,
+    /// Common verbs that trigger nothing but mark clauses (`words/verbs*.txt`).
+    pub plain_verbs: Vec<(String, Origin)>,
 }
 
 impl Dictionaries {
@@ -138,6 +140,14 @@ impl Dictionaries {
                 let (f, m) = frames::parse_frames(text, path, id, &book, &mut diags);
                 d.frames.extend(f);
                 d.frame_maps.extend(m);
+            } else if path.starts_with("words/verbs") {
+                for line in lines::lines(text) {
+                    if line.text.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                        d.plain_verbs.push((line.text.to_string(), Origin { file: id, line: line.number as u32 }));
+                    } else {
+                        diags.error(path, line.number, 1, line.raw, "expected one verb lemma in lower case per line");
+                    }
+                }
             } else if path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 d.patterns.extend(patterns::parse_patterns(text, path, id, &book, &mut diags));
             } else {

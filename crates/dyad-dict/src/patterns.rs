@@ -90,8 +90,9 @@ fn valid_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '\'' | '.' | '’' | ','))
 }
 
+/// Pattern words are matched in lower case; capitals in the file are accepted and folded.
 fn words(alt: &str) -> Vec<String> {
-    alt.split_whitespace().map(str::to_string).collect()
+    alt.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// Splits pattern text into raw elements, keeping `(…)` and `[…]` groups whole.
@@ -149,7 +150,10 @@ fn parse_element(raw: &str, allow_verb: bool) -> Result<Element, String> {
         }
         return Ok(Element::Set(name.to_string()));
     }
-    let (inner, optional) = if let Some(i) = raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+    // "(a|b)?" is read as "[a|b]", a spelling many pattern writers reach for.
+    let (inner, optional) = if let Some(i) = raw.strip_prefix('(').and_then(|r| r.strip_suffix(")?")) {
+        (i, true)
+    } else if let Some(i) = raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         (i, false)
     } else if let Some(i) = raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         (i, true)
@@ -157,10 +161,11 @@ fn parse_element(raw: &str, allow_verb: bool) -> Result<Element, String> {
         if raw.starts_with('$') {
             return Err(format!("'{raw}' is not a slot: use $T for the target"));
         }
-        if !valid_word(raw) {
+        let word = raw.to_lowercase();
+        if !valid_word(&word) {
             return Err(bad_word(raw));
         }
-        return Ok(Element::Choice { options: vec![vec![raw.to_string()]], optional: false });
+        return Ok(Element::Choice { options: vec![vec![word]], optional: false });
     };
     let mut options = Vec::new();
     for alt in inner.split('|') {

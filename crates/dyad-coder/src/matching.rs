@@ -1,0 +1,133 @@
+//! Pattern matching: the elements after a trigger matched against the tokens that follow it,
+//! skipping filler words, with backtracking over alternatives and gaps.
+
+use crate::analysis::{NONE, Tok, is_clause_break};
+use crate::phrases::Phrase;
+use dyad_dict::{Compiled, Form, Item};
+use dyad_text::{Tags, TokenKind};
+
+/// How many filler words may sit between two pattern elements.
+const MAX_FILL: usize = 3;
+/// How many words a `*` gap may cover.
+const MAX_GAP: usize = 4;
+
+/// What matching the elements after a trigger found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ItemsMatch {
+    /// Token after the last matched element.
+    pub end: usize,
+    /// Phrase that filled `$T`.
+    pub target: Option<usize>,
+    /// Token of the embedded verb (`$V`).
+    pub verb: Option<usize>,
+}
+
+/// The tokens and phrases of a sentence as seen by the matcher.
+pub(crate) struct Matcher<'a> {
+    pub toks: &'a [Tok],
+    pub phrases: &'a [Phrase],
+    pub text: &'a str,
+    pub dict: &'a Compiled,
+}
+
+impl Matcher<'_> {
+    /// Words that may be skipped between elements: determiners, adjectives, adverbs, numbers and
+    /// unknown lower-case words.
+    fn is_filler(&self, t: &Tok) -> bool {
+        if t.phrase != NONE || t.kind == TokenKind::Punct {
+            return false;
+        }
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        let blocking = Tags::PREP.0 | Tags::COORD.0 | Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::BE.0 | Tags::HAVE.0
+            | Tags::DO.0 | Tags::MODAL.0 | Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::REPORT.0 | Tags::NEG.0;
+        if t.tags.0 & blocking != 0 {
+            return false;
+        }
+        if t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::NUM.0)) {
+            return true;
+        }
+        let verbal = t.word.is_some_and(|w| !self.dict.entries[w as usize].verbs.is_empty());
+        !t.cap && !verbal
+    }
+
+    fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
+        pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
+    }
+
+    /// Matches `items` starting at token `pos`, not crossing `limit`.
+    pub fn items(&self, items: &[Item], pos: usize, limit: usize) -> Option<ItemsMatch> {
+        self.go(items, pos, limit, ItemsMatch::default(), true)
+    }
+
+    fn go(&self, items: &[Item], pos: usize, limit: usize, acc: ItemsMatch, may_fill: bool) -> Option<ItemsMatch> {
+        let Some((first, rest)) = items.split_first() else {
+            return Some(ItemsMatch { end: pos, ..acc });
+        };
+        let fill = if may_fill { MAX_FILL } else { 0 };
+        match first {
+            Item::Words { options, optional } => {
+                for skip in 0..=fill {
+                    let p = pos + skip;
+                    if p > limit || (skip > 0 && !self.is_filler(&self.toks[p - 1])) {
+                        break;
+                    }
+                    for opt in options {
+                        if self.seq_at(p, opt, limit) {
+                            if let Some(m) = self.go(rest, p + opt.len(), limit, acc, true) {
+                                return Some(m);
+                            }
+                        }
+                    }
+                }
+                if *optional {
+                    return self.go(rest, pos, limit, acc, may_fill);
+                }
+                None
+            }
+            Item::Target => {
+                for skip in 0..=fill {
+                    let p = pos + skip;
+                    if p >= limit || (skip > 0 && !self.is_filler(&self.toks[p - 1])) {
+                        break;
+                    }
+                    let ph = self.toks[p].phrase;
+                    if ph != NONE && self.phrases[ph as usize].start == p {
+                        let end = self.phrases[ph as usize].end.min(limit);
+                        if let Some(m) = self.go(rest, end, limit, ItemsMatch { target: Some(ph as usize), ..acc }, true) {
+                            return Some(m);
+                        }
+                    }
+                }
+                None
+            }
+            Item::Verb => {
+                for skip in 0..=1 {
+                    let p = pos + skip;
+                    if p >= limit || (skip > 0 && !self.toks[p - 1].tags.has(Tags::ADV)) {
+                        break;
+                    }
+                    let t = &self.toks[p];
+                    let base = t.word.is_some_and(|w| self.dict.entries[w as usize].verbs.iter().any(|r| r.1 == Form::Base));
+                    if base && t.phrase == NONE {
+                        return self.go(rest, p + 1, limit, ItemsMatch { verb: Some(p), ..acc }, true);
+                    }
+                }
+                None
+            }
+            Item::Gap => {
+                for k in 0..=MAX_GAP {
+                    let p = pos + k;
+                    if p > limit || (k > 0 && is_clause_break(&self.toks[p - 1], self.text)) {
+                        break;
+                    }
+                    if let Some(m) = self.go(rest, p, limit, acc, false) {
+                        return Some(m);
+                    }
+                }
+                None
+            }
+        }
+    }
+}

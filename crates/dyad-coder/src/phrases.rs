@@ -1,0 +1,243 @@
+//! Actor phrases: the noun phrases that name actors, built from dictionary mentions and the words
+//! around them — modifiers, possessives, "of"/"from"/"in" attachments, appositions and
+//! coordination — and resolved to actor codes on the event's date.
+
+use crate::analysis::{NONE, Tok, Tokens};
+use crate::resolve::{Member, MemberKind, Resolver};
+use dyad_dict::{CountryForm, NameKind};
+use dyad_model::Span;
+use dyad_text::{Tags, TokenKind};
+
+/// An actor phrase: a token range and one actor per conjunct.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub members: Vec<Member>,
+    /// A pronoun to be resolved from discourse.
+    pub pronoun: bool,
+}
+
+impl Phrase {
+    pub fn span(&self, toks: &[Tok]) -> Span {
+        toks[self.start].span.cover(toks[self.end - 1].span)
+    }
+}
+
+/// Whether a token may be part of the core of a name phrase.
+fn is_core(t: &Tok, text: &str, first_in_sentence: bool) -> bool {
+    if t.mention != NONE {
+        return true;
+    }
+    if t.kind != TokenKind::Word || !t.cap {
+        return false;
+    }
+    // A capitalised function word opens a sentence or a headline, it is not a name.
+    if t.tags.0 & !(Tags::ADJ.0 | Tags::NOUN.0 | Tags::MODIFIER_FORMER.0) != 0 {
+        return false;
+    }
+    let _ = (text, first_in_sentence);
+    t.word.is_none() || t.tags.has(Tags::ADJ)
+}
+
+/// Whether a token may modify a phrase from the left ("former", "senior", "the", "two").
+fn is_modifier(t: &Tok) -> bool {
+    t.kind == TokenKind::Number
+        || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0 | Tags::MODIFIER_FORMER.0))
+        || (t.kind == TokenKind::Word && !t.cap && t.tags == Tags::NONE && t.word.is_none() && t.mention == NONE)
+        || (t.kind == TokenKind::Word && t.tags.has(Tags::ADV))
+}
+
+struct Core {
+    start: usize,
+    end: usize,
+}
+
+/// Finds maximal runs of core tokens, dropping country adjectives that are only the first part of
+/// a hyphen compound ("Syrian-backed", "US-led").
+fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
+    let toks = &tk.toks;
+    let n = toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_core(&toks[i], text, i == 0) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && is_core(&toks[i], text, false) {
+            // A hyphen inside a run separates two names ("U.S.-Soviet") only between mentions.
+            i += 1;
+            if i + 1 < n && toks[i].is_punct(text, "-") && toks[i + 1].mention != NONE && toks[i - 1].mention != NONE {
+                break;
+            }
+        }
+        let mut end = i;
+        // "Syrian-backed", "NATO-member": the mention before a hyphen and a lower-case word is a
+        // modifier of what follows, not an actor.
+        if end < n && toks[end].is_punct(text, "-") && end + 1 < n && !toks[end + 1].cap {
+            let last = &toks[end - 1];
+            if last.mention != NONE {
+                end = tk.mentions[last.mention as usize].first;
+                i += 2;
+            }
+        }
+        if end > start {
+            out.push(Core { start, end });
+        }
+    }
+    out
+}
+
+/// Builds every actor phrase of a sentence and records it on the tokens.
+pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> {
+    let mut phrases: Vec<Phrase> = Vec::new();
+    for c in cores(tk, text) {
+        let toks = &tk.toks;
+        let mut start = c.start;
+        let mut former = false;
+        let mut steps = 0;
+        while start > 0 && steps < 4 && is_modifier(&toks[start - 1]) && toks[start - 1].mention == NONE {
+            start -= 1;
+            steps += 1;
+            former |= toks[start].tags.has(Tags::MODIFIER_FORMER);
+        }
+        // "ex-president": the prefix is its own token before a hyphen.
+        if start >= 2 && toks[start - 1].is_punct(text, "-") && toks[start - 2].tags.has(Tags::MODIFIER_FORMER) {
+            former = true;
+            start -= 2;
+        }
+        let mut end = c.end;
+        // A lower-case agent right after the core belongs to it ("Kazakh foreign minister").
+        while end < toks.len() && toks[end].mention != NONE && !toks[end].cap {
+            end += 1;
+        }
+        if let Some(m) = res.member_of(tk, text, start, c.start, end, former) {
+            phrases.push(Phrase { start, end, members: vec![m], pronoun: false });
+        }
+    }
+    // Pronouns that can stand for actors.
+    for (i, t) in tk.toks.iter().enumerate() {
+        if t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0)) && !matches!(&text[t.span].to_ascii_lowercase()[..], "i" | "you" | "me" | "we" | "us") {
+            phrases.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true });
+        }
+    }
+    phrases.sort_by_key(|p| p.start);
+    let phrases = attach(phrases, tk, text, res);
+    let phrases = coordinate(phrases, tk, text);
+    for (pi, p) in phrases.iter().enumerate() {
+        for t in &mut tk.toks[p.start..p.end] {
+            t.phrase = pi as u32;
+        }
+    }
+    phrases
+}
+
+/// Possessives, "of/from/in" attachments and appositions merge adjacent phrases.
+fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<Phrase> {
+    let toks = &tk.toks;
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        if let Some(prev) = out.last_mut() {
+            if !prev.pronoun && !p.pronoun && prev.members.len() == 1 && p.members.len() == 1 {
+                let between = &toks[prev.end..p.start];
+                let gap_words: Vec<&str> = between.iter().map(|t| &text[t.span]).collect();
+                let (a, b) = (&prev.members[0], &p.members[0]);
+                // "Russia's foreign minister": the possessor's country fills the possessed.
+                if gap_words.len() == 1 && toks[prev.end].is_possessive(text) && a.kind != MemberKind::Person && b.needs_country() {
+                    let mut m = b.clone();
+                    m.inherit_country(a);
+                    m.span = prev.span(toks).cover(p.span(toks));
+                    prev.end = p.end;
+                    prev.members = vec![m];
+                    continue;
+                }
+                // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
+                let lower: Vec<String> = gap_words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                let prep_ok = matches!(lower.as_slice(), [p] | [p, _] if matches!(p.as_str(), "of" | "from" | "in"))
+                    && lower.get(1).is_none_or(|d| d == "the");
+                if prep_ok && a.needs_country() && b.is_country_like() {
+                    let mut m = a.clone();
+                    m.inherit_country(b);
+                    m.span = prev.span(toks).cover(p.span(toks));
+                    prev.end = p.end;
+                    prev.members = vec![m];
+                    continue;
+                }
+                // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
+                // described by the phrase after the comma.
+                if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
+                    let close = p.end >= toks.len() || toks[p.end].is_punct(text, ",") || toks[p.end].word.is_some() || toks[p.end].tags.has(Tags::REL);
+                    if close {
+                        let mut m = b.clone();
+                        m.span = prev.span(toks);
+                        prev.end = p.end;
+                        prev.members = vec![m];
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(p);
+    }
+    // A lone unknown name is no actor.
+    out.retain(|p| p.pronoun || p.members.iter().any(|m| m.kind != MemberKind::Unknown));
+    let _ = res;
+    out
+}
+
+/// "the US and Britain", "the US, Russia, and Switzerland", "US and British activists".
+fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
+    let toks = &tk.toks;
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    let mut pending_commas: Vec<usize> = Vec::new();
+    for p in phrases {
+        if let Some(prev) = out.last_mut() {
+            if !prev.pronoun && !p.pronoun {
+                let between: Vec<String> = toks[prev.end..p.start].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
+                let between: Vec<&str> = between.iter().map(String::as_str).filter(|w| *w != "the").collect();
+                let conj = matches!(between.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]);
+                let comma = between.as_slice() == [","];
+                if conj || comma {
+                    // Adjectives share the head of the last conjunct: "US and British activists".
+                    let last = p.members.last().cloned();
+                    let mut merged = prev.clone();
+                    if let Some(head) = &last {
+                        for m in &mut merged.members {
+                            if m.kind == MemberKind::Country && m.form == Some(CountryForm::Adjective) && m.code.agents.is_empty() && !head.code.agents.is_empty() {
+                                m.code.agents = head.code.agents.clone();
+                            }
+                        }
+                    }
+                    merged.members.extend(p.members.clone());
+                    merged.end = p.end;
+                    if comma {
+                        // A comma list becomes a compound only when a conjunction closes it.
+                        pending_commas.push(out.len() - 1);
+                        out.push(p);
+                        continue;
+                    }
+                    // Fold any pending comma list into this compound.
+                    if let Some(&first) = pending_commas.first() {
+                        let mut all = out[first].clone();
+                        for q in out.drain(first + 1..) {
+                            all.members.extend(q.members);
+                        }
+                        all.members.extend(p.members.clone());
+                        all.end = p.end;
+                        out.truncate(first);
+                        out.push(all);
+                        pending_commas.clear();
+                        continue;
+                    }
+                    *prev = merged;
+                    continue;
+                }
+            }
+        }
+        pending_commas.clear();
+        out.push(p);
+    }
+    out
+}

@@ -1,0 +1,352 @@
+//! Coding one sentence: tokens → actor phrases → verb groups → patterns and frames → candidate
+//! events with their sources, targets, negation and modality.
+
+use crate::analysis::{NONE, Tok, analyse, is_clause_break};
+use crate::discourse::{Memory, class_of};
+use crate::matching::{ItemsMatch, Matcher};
+use crate::phrases::{self, Phrase};
+use crate::resolve::{Member, Resolver};
+use crate::subjects::{Subject, by_agent, skip_regions, subject};
+use crate::verbs::{self, VerbGroup};
+use crate::Coder;
+use dyad_dict::{FrameKind, Item, NameHit, map_code};
+use dyad_model::{CameoCode, Modality, Span};
+use dyad_text::{Tags, tokenize};
+
+/// An event before it is expanded over compound actors and written as a record.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub code: CameoCode,
+    pub negated: bool,
+    pub modality: Modality,
+    pub sources: Vec<Member>,
+    pub targets: Vec<Member>,
+    pub trigger: Span,
+    pub pattern: String,
+    pub mutual: bool,
+}
+
+/// Appends a line to the explanation when one is being recorded.
+macro_rules! note {
+    ($trace:expr, $($arg:tt)*) => {
+        if let Some(t) = $trace.as_deref_mut() {
+            t.push(format!($($arg)*));
+        }
+    };
+}
+
+struct Best {
+    pattern: u32,
+    m: ItemsMatch,
+    passive: bool,
+    rank: (u16, bool),
+}
+
+/// Codes one sentence; `memory` carries actors across sentences of the document.
+pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, hits: &[NameHit], res: &Resolver, memory: &mut Memory, mut trace: Option<&mut Vec<String>>) -> Vec<Candidate> {
+    let dict = &coder.compiled;
+    let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
+    let mut phrases = phrases::build(&mut tk, text, res);
+    resolve_pronouns(&mut phrases, &tk.toks, text, memory);
+    let groups = verbs::groups(&mut tk.toks, text, dict);
+    let toks = &tk.toks;
+    if trace.is_some() {
+        for p in &phrases {
+            let codes: Vec<String> = p.members.iter().map(|m| format!("{}{}", m.code, m.resolved_by.map(|r| format!(" ({r})")).unwrap_or_default())).collect();
+            note!(trace, "actor    \"{}\" → {}", &text[p.span(toks)], if codes.is_empty() { "unresolved pronoun".into() } else { codes.join(" + ") });
+        }
+        for g in &groups {
+            let lemma = g.lemmas.first().map(|&l| dict.lemmas[l as usize].as_str()).unwrap_or("?");
+            note!(trace, "verb     \"{}\" (lemma {lemma}{}{}{}{})", &text[toks[g.start].span.cover(toks[g.head].span)], if g.passive { ", passive" } else { "" }, if g.negated { ", negated" } else { "" }, if g.nonfinite { ", non-finite" } else { "" }, match g.modality { Modality::Asserted => "", Modality::Future => ", future", Modality::Hypothetical => ", hypothetical", Modality::Question => ", question" });
+        }
+    }
+    let regions = skip_regions(toks, text);
+    let question = text[span].trim_end().ends_with('?');
+    let matcher = Matcher { toks, phrases: &phrases, text, dict };
+    let mut consumed = vec![false; toks.len()];
+    let mut subjects: Vec<Option<usize>> = Vec::with_capacity(groups.len());
+    let mut out: Vec<Candidate> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let limit = clause_limit(toks, text, g.head);
+        let subj = match subject(toks, &phrases, text, &regions, g, false, true) {
+            Subject::Phrase(p) => Some(p),
+            Subject::Inherit => subjects.iter().rev().flatten().next().copied().or_else(|| match subject(toks, &phrases, text, &regions, g, false, false) {
+                Subject::Phrase(p) => Some(p),
+                _ => None,
+            }),
+            Subject::None => None,
+        };
+        subjects.push(subj);
+        if consumed[g.head] {
+            continue;
+        }
+        let conditional = in_condition(toks, g.start);
+        // Frames: "agreed to lift sanctions", "urged Iran to release".
+        if let Some(c) = try_frames(coder, &matcher, g, limit, subj, &phrases, text, &mut consumed, trace.as_deref_mut()) {
+            if conditional {
+                note!(trace, "dropped  \"{}\": inside a condition", &text[c.trigger]);
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        let Some(best) = best_pattern(coder, &matcher, g, limit) else { continue };
+        let p = &dict.patterns[best.pattern as usize];
+        let at = coder.dicts.locate(p.origin);
+        let (source, target) = if best.passive {
+            (by_agent(toks, g.head + 1, limit).or_else(|| by_agent(toks, best.m.end, limit)), subj)
+        } else {
+            (subj, best.m.target)
+        };
+        let trigger = trigger_span(toks, &phrases, g.head, best.m, target);
+        for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
+            *t = true;
+        }
+        let Some(source) = source else {
+            note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
+            continue;
+        };
+        if conditional {
+            note!(trace, "dropped  \"{}\": inside a condition", &text[trigger]);
+            continue;
+        }
+        let mut code = p.code;
+        if g.negated {
+            if let Some(n) = p.not {
+                code = n;
+            } else if let Some(m) = g.refusal.then(|| map_code(&coder.dicts.frame_maps, FrameKind::Refuse, p.code)).flatten() {
+                code = m.to;
+            } else {
+                note!(trace, "dropped  \"{}\" ({} {at}): negated and the pattern has no not= code", &text[trigger], p.code);
+                continue;
+            }
+        }
+        let modality = if question { Modality::Question } else { g.modality };
+        note!(trace, "pattern  {at} \"{}\" → {}{}", p.text, code, if best.passive { " (passive)" } else { "" });
+        out.push(Candidate {
+            code,
+            negated: g.negated,
+            modality,
+            sources: source_members(&phrases, toks, source),
+            targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
+            trigger,
+            pattern: at,
+            mutual: p.mutual,
+        });
+        let _ = gi;
+    }
+    nominal_triggers(coder, &matcher, &groups, &subjects, &regions, &phrases, text, &mut consumed, question, &mut out, trace.as_deref_mut());
+    // A statement is coded only when nothing else in the sentence is.
+    if out.iter().any(|c| c.code.root_number() != 1) {
+        out.retain(|c| c.code.root_number() != 1);
+    }
+    for p in &phrases {
+        memory.observe(&p.members, p.span(toks).end);
+    }
+    out
+}
+
+/// The end of the clause region a pattern may match in: the next `;`, `:` or sentence end.
+fn clause_limit(toks: &[Tok], text: &str, from: usize) -> usize {
+    (from + 1..toks.len()).find(|&i| is_clause_break(&toks[i], text) && !toks[i].is_punct(text, ".")).unwrap_or(toks.len())
+}
+
+/// Whether a verb sits in an "if"/"unless" clause.
+fn in_condition(toks: &[Tok], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        let t = &toks[i];
+        if t.tags.has(Tags::CONDITION) {
+            return true;
+        }
+        if t.group != NONE || t.tags.has(Tags(Tags::SUBORD.0 | Tags::COORD.0)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The trigger: the head and the pattern words after it, without the target phrase.
+fn trigger_span(toks: &[Tok], phrases: &[Phrase], head: usize, m: ItemsMatch, target: Option<usize>) -> Span {
+    let mut end = m.end.max(head + 1);
+    if let Some(t) = target {
+        let p = &phrases[t];
+        if p.end == end && p.start > head {
+            end = p.start;
+        }
+    }
+    toks[head].span.cover(toks[end - 1].span)
+}
+
+/// Source members; a compound in object position before the verb contributes only its last
+/// conjunct ("Israel attacked Gaza and Lebanon protested").
+fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
+    let ph = &phrases[p];
+    if ph.members.len() > 1 && ph.start > 0 && (toks[ph.start - 1].group != NONE || toks[ph.start - 1].tags.has(Tags::PREP)) {
+        return vec![ph.members[ph.members.len() - 1].clone()];
+    }
+    ph.members.clone()
+}
+
+fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &mut Memory) {
+    for p in phrases.iter_mut() {
+        if p.pronoun {
+            let t = &toks[p.start];
+            if let Some(class) = class_of(&text[t.span].to_ascii_lowercase()) {
+                p.members = memory.resolve(class, t.span.start);
+                for m in &mut p.members {
+                    m.span = t.span;
+                }
+            }
+        } else {
+            memory.observe(&p.members, p.span(toks).end);
+        }
+    }
+}
+
+/// The best verb pattern for a group: most literal words, then a filled target, then file order.
+fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -> Option<Best> {
+    let dict = &coder.compiled;
+    let mut best: Option<Best> = None;
+    for &lemma in &g.lemmas {
+        for &pid in &dict.verb_patterns[lemma as usize] {
+            let p = &dict.patterns[pid as usize];
+            let (items, passive) = if g.passive {
+                match p.items.split_first() {
+                    Some((Item::Target, rest)) => (rest, true),
+                    _ => continue,
+                }
+            } else {
+                (&p.items[..], false)
+            };
+            let Some(m) = matcher.items(items, g.head + 1, limit) else { continue };
+            let rank = (p.literals, m.target.is_some() || passive);
+            if best.as_ref().is_none_or(|b| rank > b.rank) {
+                best = Some(Best { pattern: pid, m, passive, rank });
+            }
+        }
+    }
+    best
+}
+
+/// Tries the frames of a verb group; on success returns the composed candidate.
+#[allow(clippy::too_many_arguments)]
+fn try_frames(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, subj: Option<usize>, phrases: &[Phrase], text: &str, consumed: &mut [bool], mut trace: Option<&mut Vec<String>>) -> Option<Candidate> {
+    let dict = &coder.compiled;
+    let toks = matcher.toks;
+    for &lemma in &g.lemmas {
+        for &fid in &dict.verb_frames[lemma as usize] {
+            let f = &dict.frames[fid as usize];
+            let Some(fm) = matcher.items(&f.items, g.head + 1, limit) else { continue };
+            let Some(v) = fm.verb else { continue };
+            let vword = toks[v].word?;
+            // The embedded verb's best pattern, as an active base-form verb.
+            let embedded = VerbGroup { start: v, head: v, lemmas: dict.entries[vword as usize].verbs.iter().map(|r| r.0).collect(), form: dyad_dict::Form::Base, passive: false, negated: false, modality: Modality::Asserted, nonfinite: true, refusal: false };
+            let Some(best) = best_pattern(coder, matcher, &embedded, limit) else { continue };
+            let inner = &dict.patterns[best.pattern as usize];
+            let Some(mapped) = map_code(&coder.dicts.frame_maps, f.kind, inner.code) else {
+                note!(trace, "frame    {} \"{}\": embedded {} has no {} mapping", coder.dicts.locate(f.origin), f.text, inner.code, f.kind.as_str());
+                continue;
+            };
+            let target = match f.kind {
+                FrameKind::Appeal | FrameKind::Demand => fm.target.or(best.m.target),
+                _ => best.m.target,
+            };
+            let source = subj?;
+            let end = best.m.end.max(v + 1);
+            for c in &mut consumed[g.head..end] {
+                *c = true;
+            }
+            let trigger = trigger_span(toks, phrases, g.head, best.m, best.m.target);
+            let pattern = format!("{}+{}", coder.dicts.locate(f.origin), coder.dicts.locate(inner.origin));
+            note!(trace, "frame    {pattern} \"{}\" + \"{}\": {} → {}", f.text, inner.text, inner.code, mapped.to);
+            let negated = g.negated;
+            if negated {
+                note!(trace, "dropped  \"{}\": negated frame", &text[trigger]);
+                return None;
+            }
+            return Some(Candidate {
+                code: mapped.to,
+                negated: false,
+                modality: g.modality,
+                sources: source_members(phrases, toks, source),
+                targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
+                trigger,
+                pattern,
+                mutual: inner.mutual,
+            });
+        }
+    }
+    None
+}
+
+/// Nominal triggers ("talks with", "a visit to") outside the words verb patterns consumed.
+#[allow(clippy::too_many_arguments)]
+fn nominal_triggers(coder: &Coder, matcher: &Matcher, groups: &[VerbGroup], subjects: &[Option<usize>], regions: &[(usize, usize)], phrases: &[Phrase], text: &str, consumed: &mut [bool], question: bool, out: &mut Vec<Candidate>, mut trace: Option<&mut Vec<String>>) {
+    let dict = &coder.compiled;
+    let toks = matcher.toks;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let Some(w) = t.word else { continue };
+        let pats = &dict.entries[w as usize].noun_patterns;
+        if pats.is_empty() || consumed[i] || t.group != NONE || t.phrase != NONE {
+            continue;
+        }
+        let limit = clause_limit(toks, text, i);
+        let mut best: Option<(u32, ItemsMatch, u16)> = None;
+        for &pid in pats {
+            let p = &dict.patterns[pid as usize];
+            if let Some(m) = matcher.items(&p.items, i + 1, limit) {
+                if best.is_none_or(|b| p.literals > b.2) {
+                    best = Some((pid, m, p.literals));
+                }
+            }
+        }
+        let Some((pid, m, _)) = best else { continue };
+        let p = &dict.patterns[pid as usize];
+        let at = coder.dicts.locate(p.origin);
+        let pseudo = VerbGroup { start: i, head: i, lemmas: Vec::new(), form: dyad_dict::Form::Base, passive: false, negated: false, modality: Modality::Asserted, nonfinite: false, refusal: false };
+        let source = match subject(toks, phrases, text, regions, &pseudo, true, false) {
+            Subject::Phrase(s) => Some(s),
+            Subject::Inherit => {
+                // The noun is the object of a verb: that verb's subject acts ("paid a visit").
+                let gi = (0..i).rev().find(|&j| toks[j].group != NONE).map(|j| toks[j].group as usize);
+                gi.and_then(|g| subjects.get(g).copied().flatten())
+            }
+            Subject::None => None,
+        };
+        let trigger = trigger_span(toks, phrases, i, m, m.target);
+        for c in &mut consumed[i..m.end.max(i + 1)] {
+            *c = true;
+        }
+        // "talks between Japan and Vietnam": a mutual noun with a compound target and no source.
+        let (sources, targets) = match (source, m.target) {
+            (Some(s), t) => (source_members(phrases, toks, s), t.map(|t| phrases[t].members.clone()).unwrap_or_default()),
+            (None, Some(t)) if p.mutual && phrases[t].members.len() > 1 => (phrases[t].members.clone(), Vec::new()),
+            _ => {
+                note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
+                continue;
+            }
+        };
+        if sources.is_empty() {
+            continue;
+        }
+        let negated = groups.iter().any(|g| g.negated && g.head < i && (g.head..i).all(|j| toks[j].group == NONE || j == g.head) && i - g.head <= 3);
+        if negated && p.not.is_none() {
+            note!(trace, "dropped  \"{}\" ({} {at}): negated", &text[trigger], p.code);
+            continue;
+        }
+        note!(trace, "pattern  {at} \"{}\" → {}", p.text, p.code);
+        out.push(Candidate {
+            code: if negated { p.not.unwrap_or(p.code) } else { p.code },
+            negated,
+            modality: if question { Modality::Question } else { Modality::Asserted },
+            sources,
+            targets,
+            trigger,
+            pattern: at,
+            mutual: p.mutual,
+        });
+    }
+}

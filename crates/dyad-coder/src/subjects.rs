@@ -1,0 +1,137 @@
+//! Who is the source: the subject found by scanning left from the verb group inside its clause,
+//! skipping prepositional objects, relative clauses and parentheses; coordinated and participial
+//! verbs inherit the subject of the verb before them.
+
+use crate::analysis::{NONE, Tok};
+use crate::phrases::Phrase;
+use crate::verbs::VerbGroup;
+use dyad_text::Tags;
+
+/// The outcome of a subject search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// This phrase is the subject.
+    Phrase(usize),
+    /// The verb shares the subject of the verb before it.
+    Inherit,
+    /// No subject in reach.
+    None,
+}
+
+/// Regions a left scan jumps over: `( … )` and `, which … ,` / `, who … ,` clauses.
+pub(crate) fn skip_regions(toks: &[Tok], text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_punct(text, "(") {
+            open = Some(i);
+        } else if t.is_punct(text, ")") {
+            if let Some(o) = open.take() {
+                out.push((o, i));
+            }
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if t.tags.has(Tags::REL) && i > 0 && toks[i - 1].is_punct(text, ",") {
+            if let Some(close) = (i + 1..toks.len()).find(|&j| toks[j].is_punct(text, ",")) {
+                out.push((i - 1, close));
+            }
+        }
+    }
+    out
+}
+
+/// Scans left from token `from` (exclusive) for the subject of a verb.
+pub(crate) fn subject(toks: &[Tok], phrases: &[Phrase], text: &str, regions: &[(usize, usize)], g: &VerbGroup, nominal: bool, inherit: bool) -> Subject {
+    let mut i = g.start;
+    // A verb right after "and", "but" or a comma, or a participle/infinitive, shares the subject
+    // of the verb before it ("attacked the town and killed", ", killing", "to disperse").
+    let mut k = i;
+    while k > 0 && toks[k - 1].tags.has(Tags::ADV) {
+        k -= 1;
+    }
+    if inherit && !nominal && k > 0 {
+        let p = &toks[k - 1];
+        let joins = (p.tags.has(Tags::COORD) || p.is_punct(text, ",")) && p.phrase == NONE;
+        if joins && (g.nonfinite || k >= 2 && toks[k - 2].phrase == NONE || ends_verb_phrase(toks, phrases, k - 1)) {
+            return Subject::Inherit;
+        }
+    }
+    if inherit && !nominal && g.nonfinite {
+        return Subject::Inherit;
+    }
+    while i > 0 {
+        i -= 1;
+        if let Some(&(s, _)) = regions.iter().find(|&&(_, e)| e == i) {
+            i = s;
+            continue;
+        }
+        let t = &toks[i];
+        if t.phrase != NONE {
+            let ph = t.phrase as usize;
+            let p = &phrases[ph];
+            let possessive_pronoun = p.pronoun && t.tags.has(Tags::POSS) && !t.tags.has(Tags::PRON);
+            // The object of a preposition is not a subject ("In Iraq, rebels …").
+            let governed = p.start > 0 && toks[p.start - 1].tags.has(Tags::PREP) && !nominal;
+            if governed || (possessive_pronoun && !nominal) {
+                i = p.start;
+                continue;
+            }
+            return Subject::Phrase(ph);
+        }
+        if t.group != NONE {
+            return if nominal { Subject::Inherit } else { Subject::None };
+        }
+        if t.tags.has(Tags(Tags::REL.0 | Tags::THAT.0)) {
+            // "rebels who attacked": the antecedent before the relative pronoun.
+            let mut j = i;
+            while j > 0 && toks[j - 1].is_punct(text, ",") {
+                j -= 1;
+            }
+            if j > 0 && toks[j - 1].phrase != NONE && t.tags.has(Tags::REL) {
+                return Subject::Phrase(toks[j - 1].phrase as usize);
+            }
+            return Subject::None;
+        }
+        if t.tags.has(Tags::SUBORD) || crate::analysis::is_clause_break(t, text) {
+            return Subject::None;
+        }
+    }
+    Subject::None
+}
+
+/// Whether the material before a conjunction ends a verb phrase (its last phrase is an object).
+fn ends_verb_phrase(toks: &[Tok], phrases: &[Phrase], conj: usize) -> bool {
+    if conj == 0 {
+        return false;
+    }
+    let ph = toks[conj - 1].phrase;
+    if ph == NONE {
+        return true;
+    }
+    let p = &phrases[ph as usize];
+    p.start > 0 && (toks[p.start - 1].group != NONE || toks[p.start - 1].tags.has(Tags::PREP))
+}
+
+/// The agent of a passive verb: the phrase after "by" within a few tokens of the verb.
+pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize> {
+    let mut i = from;
+    let stop = limit.min(from + 8);
+    while i < stop {
+        if toks[i].tags.has(Tags::BY) && i + 1 < toks.len() {
+            let mut j = i + 1;
+            while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+                j += 1;
+            }
+            if j < toks.len() && toks[j].phrase != NONE {
+                return Some(toks[j].phrase as usize);
+            }
+            return None;
+        }
+        if toks[i].group != NONE {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,149 @@
+//! Verb groups: the main verb with its auxiliaries, and what they say about voice, negation and
+//! modality ("has not been attacked", "will visit", "might send").
+
+use crate::analysis::{NONE, Tok};
+use dyad_dict::{Compiled, Form};
+use dyad_model::Modality;
+use dyad_text::{Tags, TokenKind};
+
+/// A verb group.
+#[derive(Clone, Debug)]
+pub(crate) struct VerbGroup {
+    /// First token (first auxiliary or the verb).
+    pub start: usize,
+    /// The main verb.
+    pub head: usize,
+    /// Lemma ids of the main verb's readings.
+    pub lemmas: Vec<u32>,
+    /// Form of the main verb.
+    pub form: Form,
+    pub passive: bool,
+    pub negated: bool,
+    pub modality: Modality,
+    /// An infinitive ("to visit"), a bare verb after a modal or a participle without auxiliary.
+    pub nonfinite: bool,
+    /// "would not", "will not": a declared refusal.
+    pub refusal: bool,
+}
+
+/// Words after which "to" + verb states a plan rather than an act.
+const FUTURE_GOVERNORS: &[&str] = &[
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "expect", "expects",
+    "expected", "scheduled", "set", "due", "going", "aim", "aims", "aimed", "aiming", "seek", "seeks", "sought",
+    "seeking", "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping", "prepare", "prepares", "prepared",
+    "preparing", "likely", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "poised",
+];
+
+/// Whether a verb reading of the token at `i` is used as a verb here.
+fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
+    let prev = i.checked_sub(1).map(|j| &toks[j]);
+    let prev_tags = prev.map(|t| t.tags).unwrap_or(Tags::NONE);
+    let after_det = prev_tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0)) || prev.is_some_and(|p| p.kind == TokenKind::Number);
+    let after_possessive = prev.is_some_and(|p| p.is_possessive(text));
+    // "his visit", "Russia's attack", "the talks", "an attack": nouns.
+    if (after_det || after_possessive) && !prev_tags.is_aux() {
+        return false;
+    }
+    match form {
+        Form::Past | Form::PastOrParticiple | Form::Participle | Form::Third => {
+            // "peace talks", "air strikes": a noun modifier before a plural is not a subject.
+            !(form == Form::Third && prev.is_some_and(|p| p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE))
+        }
+        Form::Gerund => true,
+        Form::Base => {
+            // Base forms are verbs after "to", a modal, "do", a negation or a subject.
+            prev.is_none()
+                || prev_tags.has(Tags(Tags::TO.0 | Tags::MODAL.0 | Tags::DO.0 | Tags::NEG.0 | Tags::PRON.0 | Tags::ADV.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0))
+                || prev.is_some_and(|p| p.phrase != NONE || p.mention != NONE)
+        }
+    }
+}
+
+/// Finds every verb group of a sentence and records it on the head tokens.
+pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbGroup> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        let Some(w) = t.word else {
+            i += 1;
+            continue;
+        };
+        let readings = &dict.entries[w as usize].verbs;
+        if readings.is_empty() || (t.mention != NONE && t.cap) || t.tags.is_aux() && !is_main_aux(toks, i, dict) {
+            i += 1;
+            continue;
+        }
+        let form = readings[0].1;
+        if !verb_use(toks, text, i, form) {
+            i += 1;
+            continue;
+        }
+        let lemmas: Vec<u32> = readings.iter().map(|r| r.0).collect();
+        let mut g = VerbGroup { start: i, head: i, lemmas, form, passive: false, negated: false, modality: Modality::Asserted, nonfinite: false, refusal: false };
+        // Walk left over auxiliaries, negation and adverbs.
+        let mut j = i;
+        let mut saw_be = false;
+        let mut saw_aux = false;
+        while j > 0 {
+            let p = &toks[j - 1];
+            if p.tags.has(Tags::NEG) {
+                g.negated = true;
+            } else if p.tags.has(Tags::BE) {
+                saw_be = true;
+                saw_aux = true;
+            } else if p.tags.has(Tags(Tags::HAVE.0 | Tags::DO.0)) {
+                saw_aux = true;
+            } else if p.tags.has(Tags::MODAL) {
+                saw_aux = true;
+                if p.tags.has(Tags::FUTURE) {
+                    g.modality = Modality::Future;
+                } else if p.tags.has(Tags::HYPOTHETICAL) {
+                    g.modality = Modality::Hypothetical;
+                }
+            } else if p.tags.has(Tags::TO) {
+                g.nonfinite = true;
+                if j >= 2 && FUTURE_GOVERNORS.contains(&text[toks[j - 2].span].to_ascii_lowercase().as_str()) {
+                    g.modality = Modality::Future;
+                }
+                j -= 1;
+                break;
+            } else if !(p.tags.has(Tags::ADV) && p.mention == NONE) {
+                break;
+            }
+            j -= 1;
+        }
+        // "no longer" negates too.
+        if j >= 2 && text[toks[j - 1].span].eq_ignore_ascii_case("longer") && text[toks[j - 2].span].eq_ignore_ascii_case("no") {
+            g.negated = true;
+        }
+        g.start = j;
+        g.passive = saw_be && matches!(form, Form::Participle | Form::PastOrParticiple) && readings.iter().any(|r| matches!(r.1, Form::Participle | Form::PastOrParticiple));
+        if g.passive {
+            g.form = Form::Participle;
+        } else if let Some(r) = readings.iter().find(|r| matches!(r.1, Form::Past | Form::PastOrParticiple | Form::Third | Form::Gerund | Form::Base)) {
+            g.form = r.1;
+        }
+        if !saw_aux && g.form == Form::Gerund && !g.nonfinite {
+            g.nonfinite = true;
+        }
+        g.refusal = g.negated && g.modality == Modality::Future;
+        toks[i].group = out.len() as u32;
+        out.push(g);
+        i += 1;
+    }
+    out
+}
+
+/// An auxiliary is the main verb when no verb follows it ("Russia is ready to …", "has talks").
+fn is_main_aux(toks: &[Tok], i: usize, dict: &Compiled) -> bool {
+    let mut j = i + 1;
+    while j < toks.len() && toks[j].tags.has(Tags(Tags::NEG.0 | Tags::ADV.0)) {
+        j += 1;
+    }
+    match toks.get(j) {
+        None => true,
+        Some(t) => !t.tags.is_aux() && t.word.is_none_or(|w| dict.entries[w as usize].verbs.is_empty()),
+    }
+}
