@@ -17,7 +17,12 @@ pub struct SentenceTrace {
     pub notes: Vec<String>,
 }
 
-pub(crate) fn code_document(coder: &Coder, doc: &Document, mut traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
+pub(crate) fn code_document(coder: &Coder, doc: &Document, traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
+    let mut n = 0;
+    code_document_counting(coder, doc, traces, &mut n)
+}
+
+pub(crate) fn code_document_counting(coder: &Coder, doc: &Document, mut traces: Option<&mut Vec<SentenceTrace>>, sentence_count: &mut usize) -> Vec<Event> {
     let text = doc.body.as_str();
     let lower = fold(text);
     let hits = coder.compiled.find_names(text, &lower);
@@ -51,6 +56,7 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document, mut traces: Option<&m
             index += 1;
         }
     }
+    *sentence_count += index;
     out
 }
 

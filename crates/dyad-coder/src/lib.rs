@@ -68,6 +68,13 @@ impl Coder {
         events::code_document(self, doc, None)
     }
 
+    /// Codes a document and also returns how many sentences were read, for throughput figures.
+    pub fn code_counting(&self, doc: &Document) -> (Vec<Event>, usize) {
+        let mut sentences = 0;
+        let events = events::code_document_counting(self, doc, None, &mut sentences);
+        (events, sentences)
+    }
+
     /// Codes a document and records, sentence by sentence, which entries matched, which pattern
     /// fired and why an event was or was not produced.
     pub fn explain(&self, doc: &Document) -> (Vec<Event>, Vec<SentenceTrace>) {

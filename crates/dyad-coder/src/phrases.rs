@@ -113,17 +113,23 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
         while end < toks.len() && toks[end].mention != NONE && !toks[end].cap {
             end += 1;
         }
+        former |= toks[start..end].iter().any(|t| t.tags.has(Tags::MODIFIER_FORMER));
         if let Some(m) = res.member_of(tk, text, start, c.start, end, former) {
             phrases.push(Phrase { start, end, members: vec![m], pronoun: false });
         }
     }
-    // Pronouns that can stand for actors.
+    // Pronouns that can stand for actors, where no name phrase already covers them.
+    let covered = |i: usize| phrases.iter().any(|p| p.start <= i && i < p.end);
+    let mut pronouns = Vec::new();
     for (i, t) in tk.toks.iter().enumerate() {
-        if t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0)) && !matches!(&text[t.span].to_ascii_lowercase()[..], "i" | "you" | "me" | "we" | "us") {
-            phrases.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true });
+        let personal = t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::POSS.0));
+        if personal && !covered(i) && crate::discourse::class_of(&text[t.span].to_ascii_lowercase()).is_some() {
+            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true });
         }
     }
+    phrases.extend(pronouns);
     phrases.sort_by_key(|p| p.start);
+    phrases.dedup_by(|b, a| b.start < a.end);
     let phrases = attach(phrases, tk, text, res);
     let phrases = coordinate(phrases, tk, text);
     for (pi, p) in phrases.iter().enumerate() {
@@ -145,9 +151,11 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                 let gap_words: Vec<&str> = between.iter().map(|t| &text[t.span]).collect();
                 let (a, b) = (&prev.members[0], &p.members[0]);
                 // "Russia's foreign minister": the possessor's country fills the possessed.
-                if gap_words.len() == 1 && toks[prev.end].is_possessive(text) && a.kind != MemberKind::Person && b.needs_country() {
+                if gap_words.len() == 1 && toks[prev.end].is_possessive(text) && a.kind != MemberKind::Person && b.kind != MemberKind::Unknown {
                     let mut m = b.clone();
-                    m.inherit_country(a);
+                    if m.needs_country() {
+                        m.inherit_country(a);
+                    }
                     m.span = prev.span(toks).cover(p.span(toks));
                     prev.end = p.end;
                     prev.members = vec![m];

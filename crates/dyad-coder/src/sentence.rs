@@ -220,8 +220,19 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -
             } else {
                 (&p.items[..], false)
             };
-            let Some(m) = matcher.items(items, g.head + 1, limit) else { continue };
-            let rank = (p.literals, m.target.is_some() || passive);
+            // A reciprocal pattern also matches without its closing "with $T" ("X and Y held
+            // talks"), ranked below the full match.
+            let (m, literals) = match matcher.items(items, g.head + 1, limit) {
+                Some(m) => (m, p.literals),
+                None if p.mutual && !passive && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
+                    match matcher.items(&items[..items.len() - 2], g.head + 1, limit) {
+                        Some(m) => (m, p.literals.saturating_sub(1)),
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            let rank = (literals, m.target.is_some() || passive);
             if best.as_ref().is_none_or(|b| rank > b.rank) {
                 best = Some(Best { pattern: pid, m, passive, rank });
             }

@@ -71,7 +71,8 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             continue;
         };
         let readings = &dict.entries[w as usize].verbs;
-        if readings.is_empty() || (t.mention != NONE && t.cap) || t.tags.is_aux() && !is_main_aux(toks, i, dict) {
+        let possessive = t.is_possessive(text);
+        if readings.is_empty() || possessive || (t.mention != NONE && t.cap) || t.tags.is_aux() && !is_main_aux(toks, i, dict) {
             i += 1;
             continue;
         }

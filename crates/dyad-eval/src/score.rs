@@ -109,7 +109,7 @@ pub fn score(coder: &Coder, records: &[GoldRecord]) -> Report {
     for r in records.iter().filter(|r| r.evaluate) {
         let mut doc = Document::from_text(r.text.clone());
         doc.id = r.id.clone();
-        doc.published = dyad_ingest::parse_date(&r.date);
+        doc.published = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").or_else(|_| chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d")).ok();
         let events = coder.code(&doc);
         let pred: Vec<Predicted> = events.iter().filter_map(|e| predicted(e, kind)).collect();
         let gold: Vec<Predicted> = r.events.iter().map(|g| gold_predicted(g, kind)).collect();

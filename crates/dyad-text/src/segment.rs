@@ -80,12 +80,11 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             let end = if j < n { chars[j].0 } else { block.len() };
             let followed_by_space = j == n || chars[j].1.is_whitespace();
             if followed_by_space && boundary_after(block, start, pos, c, end) {
-                cut = Some(end);
+                push_trimmed(&mut out, block, start, end, span.start);
+                start = end;
             }
-            if cut.is_none() {
-                i = j.max(i + 1);
-                continue;
-            }
+            i = j.max(i + 1);
+            continue;
         }
         if let Some(end) = cut {
             push_trimmed(&mut out, block, start, end, span.start);
@@ -156,6 +155,12 @@ mod tests {
         );
         assert_eq!(split("F.W. de Klerk met George W. Bush. They talked."), ["F.W. de Klerk met George W. Bush.", "They talked."]);
         assert_eq!(split("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
+    }
+
+    #[test]
+    fn repeated_terminators_and_quotes() {
+        assert_eq!(split("Really?!\" he asked. \"Yes.\" Fine..."), ["Really?!\" he asked.", "\"Yes.\"", "Fine..."]);
+        assert_eq!(split("Wait... What?"), ["Wait...", "What?"]);
     }
 
     #[test]

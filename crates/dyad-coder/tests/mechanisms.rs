@@ -1,0 +1,196 @@
+//! One sentence per coding mechanism, against a small dictionary written here, so each test
+//! pins the mechanism and not the size of the shipped dictionaries.
+
+use dyad_coder::Coder;
+use dyad_dict::Dictionaries;
+use dyad_model::Document;
+use std::sync::LazyLock;
+
+const COUNTRIES: &str = "\
+Russia: RUS
+  adjectives: Russian
+  capitals: Moscow
+  seats: Kremlin
+United States: USA
+  names: US | U.S. | Washington
+  adjectives: American
+United Kingdom: GBR
+  names: Britain
+  adjectives: British
+Kazakhstan: KAZ
+  adjectives: Kazakh | Kazakhstani
+  capitals: Astana
+Ukraine: UKR
+  adjectives: Ukrainian
+Iran: IRN
+  adjectives: Iranian
+Japan: JPN
+  adjectives: Japanese
+Vietnam: VNM
+  adjectives: Vietnamese
+  capitals: Hanoi
+Israel: ISR
+  adjectives: Israeli
+Palestine: PSE
+  names: Gaza
+  adjectives: Palestinian
+";
+
+const PEOPLE: &str = "\
+Kassym-Jomart Tokayev: KAZ
+  names: Tokayev
+  gender: m
+  role: 2019-03-20.. KAZGOV president
+  role: 1999-10-01..2002-01-28 KAZGOV prime minister
+Nursultan Nazarbayev: KAZ
+  names: Nazarbayev
+  gender: m
+  role: 1991-04-24..2019-03-19 KAZGOV president
+";
+
+const AGENTS: &str = "president: GOV\nforeign minister: GOV\ntroops: MIL\ngovernment: GOV\nofficial: GOV\nrebels: REB\nactivists: OPP\n";
+
+const VERBS: &str = "\
+042  visit $T
+042  arrive in $T
+043  host $T
+046  hold talks with $T ; mutual
+046  ~talks with $T ; mutual
+057  sign &agreement with $T ; mutual
+0211 call on $T to
+111  criticize $T
+112  accuse $T
+1123 accuse $T of aggression
+054  recognise $T ; not=120
+190  attack $T
+085  lift &sanctions on $T
+0841 release $T
+07   provide &aid to $T
+173  arrest $T
+";
+
+const FRAMES: &str = "\
+intent (agree|pledge|promise) to $V
+appeal (urge|call) [on] $T to $V
+refuse (refuse|decline) to $V
+map intent 085 0354
+map intent 04 036
+map appeal 084 0253
+map refuse 07 122
+";
+
+static CODER: LazyLock<Coder> = LazyLock::new(|| {
+    let (d, problems) = Dictionaries::from_files(&[
+        ("actors/countries.txt".into(), COUNTRIES.into()),
+        ("actors/people/test.txt".into(), PEOPLE.into()),
+        ("actors/agents.txt".into(), AGENTS.into()),
+        ("verbs/sets.txt".into(), "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n".into()),
+        ("verbs/forms.txt".into(), "hold held held\n".into()),
+        ("verbs/frames.txt".into(), FRAMES.into()),
+        ("verbs/00-test.txt".into(), VERBS.into()),
+        ("words/verbs.txt".into(), "say\nmeet\n".into()),
+    ]);
+    let errors: Vec<String> = problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).map(|p| p.to_string()).collect();
+    assert!(errors.is_empty(), "{}", errors.join(""));
+    Coder::new(d)
+});
+
+/// Codes a text on a date and renders each event on one line.
+fn code(text: &str, date: &str) -> String {
+    let mut doc = Document::from_text(text);
+    doc.published = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    let events = CODER.code(&doc);
+    for e in &events {
+        // Every span in a record is a valid slice of the body with the recorded text.
+        assert_eq!(&doc.body[e.trigger.start..e.trigger.end], e.trigger.text);
+        assert_eq!(&doc.body[e.source.start..e.source.end], e.source.text);
+        assert_eq!(&doc.body[e.sentence_start..e.sentence_start + e.sentence.len()], e.sentence);
+    }
+    events
+        .iter()
+        .map(|e| {
+            let t = e.target.as_ref().map(|t| format!("{} \"{}\"", t.code, t.text)).unwrap_or_else(|| "-".into());
+            let flags = format!("{}{:?}", if e.negated { "negated " } else { "" }, e.modality).to_lowercase();
+            format!("{} \"{}\" → {t} {} [{}] {flags}", e.source.code, e.source.text, e.cameo, e.trigger.text)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn active_verb_with_country_adjective_and_agent() {
+    insta::assert_snapshot!(code("The Kazakh foreign minister visited Japan on Monday.", "2023-03-28"), @r#"KAZGOV "Kazakh foreign minister" → JPN "Japan" 042 [visited] asserted"#);
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    insta::assert_snapshot!(code("Gaza was attacked by Israeli troops on Monday.", "2023-03-28"), @r#"ISRMIL "Israeli troops" → PSE "Gaza" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn longest_pattern_wins_and_preposition_selects_target() {
+    insta::assert_snapshot!(code("The Kremlin accused Ukraine of aggression.", "2023-03-28"), @r#"RUSGOV "Kremlin" → UKR "Ukraine" 1123 [accused Ukraine of aggression] asserted"#);
+}
+
+#[test]
+fn light_verb_and_mutual_compound() {
+    insta::assert_snapshot!(code("Japan and Vietnam held talks in Hanoi.", "2017-01-16"), @r#"
+    JPN "Japan" → VNM "Vietnam" 046 [held talks] asserted
+    VNM "Vietnam" → JPN "Japan" 046 [held talks] asserted
+    "#);
+}
+
+#[test]
+fn compound_target_gives_one_event_per_actor() {
+    insta::assert_snapshot!(code("Moscow criticized the US and Britain.", "2023-03-28"), @r#"
+    RUSGOV "Moscow" → USA "US" 111 [criticized] asserted
+    RUSGOV "Moscow" → GBR "Britain" 111 [criticized] asserted
+    "#);
+}
+
+#[test]
+fn reported_speech_codes_the_embedded_event() {
+    insta::assert_snapshot!(code("Kazakh officials said Russian troops attacked Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukraine" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn negation_changes_or_drops_the_code() {
+    insta::assert_snapshot!(code("Kazakhstan did not recognise Russia.", "2023-03-28"), @r#"KAZ "Kazakhstan" → RUS "Russia" 120 [recognise] negated asserted"#);
+    insta::assert_snapshot!(code("Kazakhstan did not criticize Russia.", "2023-03-28"), @"");
+}
+
+#[test]
+fn frames_compose_intent_appeal_and_refusal() {
+    insta::assert_snapshot!(code("The US agreed to lift sanctions on Iran.", "2023-03-28"), @r#"USA "US" → IRN "Iran" 0354 [agreed to lift sanctions on] asserted"#);
+    insta::assert_snapshot!(code("Britain urged Iran to release the activists.", "2023-03-28"), @r#"GBR "Britain" → IRN "Iran" 0253 [urged Iran to release] asserted"#);
+    insta::assert_snapshot!(code("Russia refused to provide aid to Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKR "Ukraine" 122 [refused to provide aid to] asserted"#);
+}
+
+#[test]
+fn people_resolve_to_their_role_on_the_date() {
+    insta::assert_snapshot!(code("Tokayev visited Moscow.", "2023-03-28"), @r#"KAZGOV "Tokayev" → RUSGOV "Moscow" 042 [visited] asserted"#);
+    insta::assert_snapshot!(code("Nazarbayev visited Moscow.", "2023-03-28"), @r#"KAZELI "Nazarbayev" → RUSGOV "Moscow" 042 [visited] asserted"#);
+    insta::assert_snapshot!(code("Former president Tokayev visited Moscow.", "2023-03-28"), @r#"KAZELI "Former president Tokayev" → RUSGOV "Moscow" 042 [visited] asserted"#);
+}
+
+#[test]
+fn pronouns_resolve_across_sentences() {
+    insta::assert_snapshot!(code("Tokayev met reporters in Astana. He later criticized Russia.", "2023-03-28"), @r#"KAZGOV "He" → RUS "Russia" 111 [criticized] asserted"#);
+}
+
+#[test]
+fn nominal_trigger_with_possessor() {
+    insta::assert_snapshot!(code("Japan's talks with Vietnam ended.", "2017-01-16"), @r#"JPN "Japan" → VNM "Vietnam" 046 [talks with] asserted"#);
+}
+
+#[test]
+fn modality_marks_future_and_drops_conditions() {
+    insta::assert_snapshot!(code("Japan will visit Vietnam.", "2017-01-16"), @r#"JPN "Japan" → VNM "Vietnam" 042 [visit] future"#);
+    insta::assert_snapshot!(code("If Russia attacks Ukraine, Britain will host Ukraine.", "2023-03-28"), @r#"GBR "Britain" → UKR "Ukraine" 043 [host] future"#);
+}
+
+#[test]
+fn no_event_without_a_source_and_no_default_code() {
+    insta::assert_snapshot!(code("Three soldiers were attacked on Monday.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Russia said many things about the weather.", "2023-03-28"), @"");
+}
