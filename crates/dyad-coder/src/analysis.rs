@@ -42,7 +42,15 @@ pub(crate) struct Tokens {
 }
 
 /// Builds the token layer for a sentence from the document-wide name hits.
-pub(crate) fn analyse(text: &str, lower: &str, sentence: Span, raw: Vec<Token>, hits: &[NameHit], lexicon: &Lexicon, dict: &Compiled) -> Tokens {
+pub(crate) fn analyse(
+    text: &str,
+    lower: &str,
+    sentence: Span,
+    raw: Vec<Token>,
+    hits: &[NameHit],
+    lexicon: &Lexicon,
+    dict: &Compiled,
+) -> Tokens {
     let mut toks: Vec<Tok> = raw
         .into_iter()
         .map(|t| {

@@ -22,7 +22,12 @@ pub(crate) fn code_document(coder: &Coder, doc: &Document, traces: Option<&mut V
     code_document_counting(coder, doc, traces, &mut n)
 }
 
-pub(crate) fn code_document_counting(coder: &Coder, doc: &Document, mut traces: Option<&mut Vec<SentenceTrace>>, sentence_count: &mut usize) -> Vec<Event> {
+pub(crate) fn code_document_counting(
+    coder: &Coder,
+    doc: &Document,
+    mut traces: Option<&mut Vec<SentenceTrace>>,
+    sentence_count: &mut usize,
+) -> Vec<Event> {
     let text = doc.body.as_str();
     let lower = fold(text);
     let hits = coder.compiled.find_names(text, &lower);
@@ -75,7 +80,15 @@ fn actor_ref(text: &str, m: &Member) -> ActorRef {
 
 /// One event per (source, target) pair; a mutual predicate with a compound source and no target
 /// pairs the conjuncts with each other.
-fn expand(coder: &Coder, doc: &Document, sentence: Span, index: usize, block: dyad_model::BlockKind, c: &Candidate, out: &mut Vec<Event>) {
+fn expand(
+    coder: &Coder,
+    doc: &Document,
+    sentence: Span,
+    index: usize,
+    block: dyad_model::BlockKind,
+    c: &Candidate,
+    out: &mut Vec<Event>,
+) {
     let text = doc.body.as_str();
     let mut pairs: Vec<(&Member, Option<&Member>)> = Vec::new();
     if c.targets.is_empty() {

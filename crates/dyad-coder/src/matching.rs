@@ -40,8 +40,19 @@ impl Matcher<'_> {
         if t.kind == TokenKind::Number {
             return true;
         }
-        let blocking = Tags::PREP.0 | Tags::COORD.0 | Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::BE.0 | Tags::HAVE.0
-            | Tags::DO.0 | Tags::MODAL.0 | Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::REPORT.0 | Tags::NEG.0;
+        let blocking = Tags::PREP.0
+            | Tags::COORD.0
+            | Tags::SUBORD.0
+            | Tags::REL.0
+            | Tags::THAT.0
+            | Tags::BE.0
+            | Tags::HAVE.0
+            | Tags::DO.0
+            | Tags::MODAL.0
+            | Tags::PRON.0
+            | Tags::PRON_OBJ.0
+            | Tags::REPORT.0
+            | Tags::NEG.0;
         if t.tags.0 & blocking != 0 {
             return false;
         }
@@ -95,7 +106,9 @@ impl Matcher<'_> {
                     let ph = self.toks[p].phrase;
                     if ph != NONE && self.phrases[ph as usize].start == p {
                         let end = self.phrases[ph as usize].end.min(limit);
-                        if let Some(m) = self.go(rest, end, limit, ItemsMatch { target: Some(ph as usize), ..acc }, true) {
+                        if let Some(m) =
+                            self.go(rest, end, limit, ItemsMatch { target: Some(ph as usize), ..acc }, true)
+                        {
                             return Some(m);
                         }
                     }
@@ -109,7 +122,8 @@ impl Matcher<'_> {
                         break;
                     }
                     let t = &self.toks[p];
-                    let base = t.word.is_some_and(|w| self.dict.entries[w as usize].verbs.iter().any(|r| r.1 == Form::Base));
+                    let base =
+                        t.word.is_some_and(|w| self.dict.entries[w as usize].verbs.iter().any(|r| r.1 == Form::Base));
                     if base && t.phrase == NONE {
                         return self.go(rest, p + 1, limit, ItemsMatch { verb: Some(p), ..acc }, true);
                     }

@@ -151,7 +151,11 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                 let gap_words: Vec<&str> = between.iter().map(|t| &text[t.span]).collect();
                 let (a, b) = (&prev.members[0], &p.members[0]);
                 // "Russia's foreign minister": the possessor's country fills the possessed.
-                if gap_words.len() == 1 && toks[prev.end].is_possessive(text) && a.kind != MemberKind::Person && b.kind != MemberKind::Unknown {
+                if gap_words.len() == 1
+                    && toks[prev.end].is_possessive(text)
+                    && a.kind != MemberKind::Person
+                    && b.kind != MemberKind::Unknown
+                {
                     let mut m = b.clone();
                     if m.needs_country() {
                         m.inherit_country(a);
@@ -176,7 +180,10 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                 // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
                 // described by the phrase after the comma.
                 if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
-                    let close = p.end >= toks.len() || toks[p.end].is_punct(text, ",") || toks[p.end].word.is_some() || toks[p.end].tags.has(Tags::REL);
+                    let close = p.end >= toks.len()
+                        || toks[p.end].is_punct(text, ",")
+                        || toks[p.end].word.is_some()
+                        || toks[p.end].tags.has(Tags::REL);
                     if close {
                         let mut m = b.clone();
                         m.span = prev.span(toks);
@@ -203,9 +210,13 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
     for p in phrases {
         if let Some(prev) = out.last_mut() {
             if !prev.pronoun && !p.pronoun {
-                let between: Vec<String> = toks[prev.end..p.start].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
+                let between: Vec<String> =
+                    toks[prev.end..p.start].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
                 let between: Vec<&str> = between.iter().map(String::as_str).filter(|w| *w != "the").collect();
-                let conj = matches!(between.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]);
+                let conj = matches!(
+                    between.as_slice(),
+                    ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]
+                );
                 let comma = between.as_slice() == [","];
                 if conj || comma {
                     // Adjectives share the head of the last conjunct: "US and British activists".
@@ -213,7 +224,11 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
                     let mut merged = prev.clone();
                     if let Some(head) = &last {
                         for m in &mut merged.members {
-                            if m.kind == MemberKind::Country && m.form == Some(CountryForm::Adjective) && m.code.agents.is_empty() && !head.code.agents.is_empty() {
+                            if m.kind == MemberKind::Country
+                                && m.form == Some(CountryForm::Adjective)
+                                && m.code.agents.is_empty()
+                                && !head.code.agents.is_empty()
+                            {
                                 m.code.agents = head.code.agents.clone();
                             }
                         }

@@ -66,7 +66,15 @@ pub(crate) struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// The actor named by tokens `[start, end)` whose core starts at `core`.
-    pub fn member_of(&self, tk: &Tokens, text: &str, start: usize, core: usize, end: usize, former: bool) -> Option<Member> {
+    pub fn member_of(
+        &self,
+        tk: &Tokens,
+        text: &str,
+        start: usize,
+        core: usize,
+        end: usize,
+        former: bool,
+    ) -> Option<Member> {
         let toks = &tk.toks;
         let mut people: Vec<u32> = Vec::new();
         let mut country: Option<(u32, CountryForm)> = None;
@@ -90,7 +98,8 @@ impl Resolver<'_> {
             seen = t.mention;
             let m = &tk.mentions[t.mention as usize];
             origin = origin.or(Some(m.origin));
-            let persons: Vec<u32> = m.kinds.iter().filter_map(|k| if let NameKind::Person(p) = k { Some(*p) } else { None }).collect();
+            let persons: Vec<u32> =
+                m.kinds.iter().filter_map(|k| if let NameKind::Person(p) = k { Some(*p) } else { None }).collect();
             if !persons.is_empty() {
                 people = persons;
                 continue;
@@ -111,7 +120,9 @@ impl Resolver<'_> {
                     NameKind::Agent(a) => {
                         let last = &text[toks[m.end - 1].span];
                         head_word = last.to_ascii_lowercase();
-                        plural = last.ends_with('s') || last.eq_ignore_ascii_case("police") || last.eq_ignore_ascii_case("people");
+                        plural = last.ends_with('s')
+                            || last.eq_ignore_ascii_case("police")
+                            || last.eq_ignore_ascii_case("people");
                         // The head (last) agent comes first in the code.
                         for code in self.dicts.agents[a as usize].codes.iter().rev() {
                             agents.retain(|x| x != code);
@@ -147,7 +158,9 @@ impl Resolver<'_> {
             member.human = true;
             member.code = match self.role_on_date(p) {
                 Some(code) if !former => code,
-                _ if !agents.is_empty() && !former => ActorCode { country: Some(person.country.clone()), group: None, agents: agents.clone() },
+                _ if !agents.is_empty() && !former => {
+                    ActorCode { country: Some(person.country.clone()), group: None, agents: agents.clone() }
+                }
                 _ => ActorCode { country: Some(person.country.clone()), group: None, agents: vec!["ELI".into()] },
             };
             return Some(member);
@@ -202,7 +215,11 @@ impl Resolver<'_> {
                 if in_office.len() == 1 {
                     return Some(in_office[0]);
                 }
-                let from: Vec<u32> = many.iter().copied().filter(|&p| country.as_deref() == Some(self.dicts.people[p as usize].country.as_str())).collect();
+                let from: Vec<u32> = many
+                    .iter()
+                    .copied()
+                    .filter(|&p| country.as_deref() == Some(self.dicts.people[p as usize].country.as_str()))
+                    .collect();
                 (from.len() == 1).then(|| from[0])
             }
         }
@@ -223,14 +240,85 @@ impl Resolver<'_> {
 /// Head nouns of agent phrases that name bodies, not people; everything else is a person's title.
 fn is_institution(head: &str) -> bool {
     const BODIES: &[&str] = &[
-        "government", "governments", "administration", "ministry", "ministries", "army", "armies", "navy", "military",
-        "parliament", "congress", "senate", "court", "courts", "police", "cabinet", "council", "committee", "authority",
-        "authorities", "forces", "force", "regime", "junta", "embassy", "party", "parties", "agency", "office", "service",
-        "services", "department", "commission", "assembly", "legislature", "union", "unions", "company", "companies",
-        "firm", "firms", "bank", "banks", "media", "press", "newspaper", "opposition", "alliance", "coalition", "group",
-        "groups", "movement", "front", "organisation", "organization", "militia", "militias", "guard", "state", "duma",
-        "knesset", "rada", "majlis", "tribunal", "prosecution", "judiciary", "intelligence", "presidency", "palace",
-        "kremlin", "leadership", "delegation", "mission", "troops", "units", "unit", "battalion", "brigade", "fleet",
+        "government",
+        "governments",
+        "administration",
+        "ministry",
+        "ministries",
+        "army",
+        "armies",
+        "navy",
+        "military",
+        "parliament",
+        "congress",
+        "senate",
+        "court",
+        "courts",
+        "police",
+        "cabinet",
+        "council",
+        "committee",
+        "authority",
+        "authorities",
+        "forces",
+        "force",
+        "regime",
+        "junta",
+        "embassy",
+        "party",
+        "parties",
+        "agency",
+        "office",
+        "service",
+        "services",
+        "department",
+        "commission",
+        "assembly",
+        "legislature",
+        "union",
+        "unions",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "bank",
+        "banks",
+        "media",
+        "press",
+        "newspaper",
+        "opposition",
+        "alliance",
+        "coalition",
+        "group",
+        "groups",
+        "movement",
+        "front",
+        "organisation",
+        "organization",
+        "militia",
+        "militias",
+        "guard",
+        "state",
+        "duma",
+        "knesset",
+        "rada",
+        "majlis",
+        "tribunal",
+        "prosecution",
+        "judiciary",
+        "intelligence",
+        "presidency",
+        "palace",
+        "kremlin",
+        "leadership",
+        "delegation",
+        "mission",
+        "troops",
+        "units",
+        "unit",
+        "battalion",
+        "brigade",
+        "fleet",
     ];
     BODIES.contains(&head)
 }

@@ -1,6 +1,7 @@
 //! Coding one sentence: tokens → actor phrases → verb groups → patterns and frames → candidate
 //! events with their sources, targets, negation and modality.
 
+use crate::Coder;
 use crate::analysis::{NONE, Tok, analyse, is_clause_break};
 use crate::discourse::{Memory, class_of};
 use crate::matching::{ItemsMatch, Matcher};
@@ -8,7 +9,6 @@ use crate::phrases::{self, Phrase};
 use crate::resolve::{Member, Resolver};
 use crate::subjects::{Subject, by_agent, skip_regions, subject};
 use crate::verbs::{self, VerbGroup};
-use crate::Coder;
 use dyad_dict::{FrameKind, Item, NameHit, map_code};
 use dyad_model::{CameoCode, Modality, Span};
 use dyad_text::{Tags, tokenize};
@@ -43,7 +43,16 @@ struct Best {
 }
 
 /// Codes one sentence; `memory` carries actors across sentences of the document.
-pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, hits: &[NameHit], res: &Resolver, memory: &mut Memory, mut trace: Option<&mut Vec<String>>) -> Vec<Candidate> {
+pub(crate) fn code_sentence(
+    coder: &Coder,
+    text: &str,
+    lower: &str,
+    span: Span,
+    hits: &[NameHit],
+    res: &Resolver,
+    memory: &mut Memory,
+    mut trace: Option<&mut Vec<String>>,
+) -> Vec<Candidate> {
     let dict = &coder.compiled;
     let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
     let mut phrases = phrases::build(&mut tk, text, res);
@@ -52,12 +61,34 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
     let toks = &tk.toks;
     if trace.is_some() {
         for p in &phrases {
-            let codes: Vec<String> = p.members.iter().map(|m| format!("{}{}", m.code, m.resolved_by.map(|r| format!(" ({r})")).unwrap_or_default())).collect();
-            note!(trace, "actor    \"{}\" → {}", &text[p.span(toks)], if codes.is_empty() { "unresolved pronoun".into() } else { codes.join(" + ") });
+            let codes: Vec<String> = p
+                .members
+                .iter()
+                .map(|m| format!("{}{}", m.code, m.resolved_by.map(|r| format!(" ({r})")).unwrap_or_default()))
+                .collect();
+            note!(
+                trace,
+                "actor    \"{}\" → {}",
+                &text[p.span(toks)],
+                if codes.is_empty() { "unresolved pronoun".into() } else { codes.join(" + ") }
+            );
         }
         for g in &groups {
             let lemma = g.lemmas.first().map(|&l| dict.lemmas[l as usize].as_str()).unwrap_or("?");
-            note!(trace, "verb     \"{}\" (lemma {lemma}{}{}{}{})", &text[toks[g.start].span.cover(toks[g.head].span)], if g.passive { ", passive" } else { "" }, if g.negated { ", negated" } else { "" }, if g.nonfinite { ", non-finite" } else { "" }, match g.modality { Modality::Asserted => "", Modality::Future => ", future", Modality::Hypothetical => ", hypothetical", Modality::Question => ", question" });
+            note!(
+                trace,
+                "verb     \"{}\" (lemma {lemma}{}{}{}{})",
+                &text[toks[g.start].span.cover(toks[g.head].span)],
+                if g.passive { ", passive" } else { "" },
+                if g.negated { ", negated" } else { "" },
+                if g.nonfinite { ", non-finite" } else { "" },
+                match g.modality {
+                    Modality::Asserted => "",
+                    Modality::Future => ", future",
+                    Modality::Hypothetical => ", hypothetical",
+                    Modality::Question => ", question",
+                }
+            );
         }
     }
     let regions = skip_regions(toks, text);
@@ -70,9 +101,11 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
         let limit = clause_limit(toks, text, g.head);
         let subj = match subject(toks, &phrases, text, &regions, g, false, true) {
             Subject::Phrase(p) => Some(p),
-            Subject::Inherit => subjects.iter().rev().flatten().next().copied().or_else(|| match subject(toks, &phrases, text, &regions, g, false, false) {
-                Subject::Phrase(p) => Some(p),
-                _ => None,
+            Subject::Inherit => subjects.iter().rev().flatten().next().copied().or_else(|| {
+                match subject(toks, &phrases, text, &regions, g, false, false) {
+                    Subject::Phrase(p) => Some(p),
+                    _ => None,
+                }
             }),
             Subject::None => None,
         };
@@ -82,7 +115,9 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
         }
         let conditional = in_condition(toks, g.start);
         // Frames: "agreed to lift sanctions", "urged Iran to release".
-        if let Some(c) = try_frames(coder, &matcher, g, limit, subj, &phrases, text, &mut consumed, trace.as_deref_mut()) {
+        if let Some(c) =
+            try_frames(coder, &matcher, g, limit, subj, &phrases, text, &mut consumed, trace.as_deref_mut())
+        {
             if conditional {
                 note!(trace, "dropped  \"{}\": inside a condition", &text[c.trigger]);
             } else {
@@ -114,10 +149,17 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
         if g.negated {
             if let Some(n) = p.not {
                 code = n;
-            } else if let Some(m) = g.refusal.then(|| map_code(&coder.dicts.frame_maps, FrameKind::Refuse, p.code)).flatten() {
+            } else if let Some(m) =
+                g.refusal.then(|| map_code(&coder.dicts.frame_maps, FrameKind::Refuse, p.code)).flatten()
+            {
                 code = m.to;
             } else {
-                note!(trace, "dropped  \"{}\" ({} {at}): negated and the pattern has no not= code", &text[trigger], p.code);
+                note!(
+                    trace,
+                    "dropped  \"{}\" ({} {at}): negated and the pattern has no not= code",
+                    &text[trigger],
+                    p.code
+                );
                 continue;
             }
         }
@@ -135,7 +177,19 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
         });
         let _ = gi;
     }
-    nominal_triggers(coder, &matcher, &groups, &subjects, &regions, &phrases, text, &mut consumed, question, &mut out, trace.as_deref_mut());
+    nominal_triggers(
+        coder,
+        &matcher,
+        &groups,
+        &subjects,
+        &regions,
+        &phrases,
+        text,
+        &mut consumed,
+        question,
+        &mut out,
+        trace.as_deref_mut(),
+    );
     // A statement is coded only when nothing else in the sentence is.
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
@@ -148,7 +202,9 @@ pub(crate) fn code_sentence(coder: &Coder, text: &str, lower: &str, span: Span, 
 
 /// The end of the clause region a pattern may match in: the next `;`, `:` or sentence end.
 fn clause_limit(toks: &[Tok], text: &str, from: usize) -> usize {
-    (from + 1..toks.len()).find(|&i| is_clause_break(&toks[i], text) && !toks[i].is_punct(text, ".")).unwrap_or(toks.len())
+    (from + 1..toks.len())
+        .find(|&i| is_clause_break(&toks[i], text) && !toks[i].is_punct(text, "."))
+        .unwrap_or(toks.len())
 }
 
 /// Whether a verb sits in an "if"/"unless" clause.
@@ -183,7 +239,10 @@ fn trigger_span(toks: &[Tok], phrases: &[Phrase], head: usize, m: ItemsMatch, ta
 /// conjunct ("Israel attacked Gaza and Lebanon protested").
 fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
     let ph = &phrases[p];
-    if ph.members.len() > 1 && ph.start > 0 && (toks[ph.start - 1].group != NONE || toks[ph.start - 1].tags.has(Tags::PREP)) {
+    if ph.members.len() > 1
+        && ph.start > 0
+        && (toks[ph.start - 1].group != NONE || toks[ph.start - 1].tags.has(Tags::PREP))
+    {
         return vec![ph.members[ph.members.len() - 1].clone()];
     }
     ph.members.clone()
@@ -243,7 +302,17 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -
 
 /// Tries the frames of a verb group; on success returns the composed candidate.
 #[allow(clippy::too_many_arguments)]
-fn try_frames(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, subj: Option<usize>, phrases: &[Phrase], text: &str, consumed: &mut [bool], mut trace: Option<&mut Vec<String>>) -> Option<Candidate> {
+fn try_frames(
+    coder: &Coder,
+    matcher: &Matcher,
+    g: &VerbGroup,
+    limit: usize,
+    subj: Option<usize>,
+    phrases: &[Phrase],
+    text: &str,
+    consumed: &mut [bool],
+    mut trace: Option<&mut Vec<String>>,
+) -> Option<Candidate> {
     let dict = &coder.compiled;
     let toks = matcher.toks;
     for &lemma in &g.lemmas {
@@ -253,11 +322,28 @@ fn try_frames(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, sub
             let Some(v) = fm.verb else { continue };
             let vword = toks[v].word?;
             // The embedded verb's best pattern, as an active base-form verb.
-            let embedded = VerbGroup { start: v, head: v, lemmas: dict.entries[vword as usize].verbs.iter().map(|r| r.0).collect(), form: dyad_dict::Form::Base, passive: false, negated: false, modality: Modality::Asserted, nonfinite: true, refusal: false };
+            let embedded = VerbGroup {
+                start: v,
+                head: v,
+                lemmas: dict.entries[vword as usize].verbs.iter().map(|r| r.0).collect(),
+                form: dyad_dict::Form::Base,
+                passive: false,
+                negated: false,
+                modality: Modality::Asserted,
+                nonfinite: true,
+                refusal: false,
+            };
             let Some(best) = best_pattern(coder, matcher, &embedded, limit) else { continue };
             let inner = &dict.patterns[best.pattern as usize];
             let Some(mapped) = map_code(&coder.dicts.frame_maps, f.kind, inner.code) else {
-                note!(trace, "frame    {} \"{}\": embedded {} has no {} mapping", coder.dicts.locate(f.origin), f.text, inner.code, f.kind.as_str());
+                note!(
+                    trace,
+                    "frame    {} \"{}\": embedded {} has no {} mapping",
+                    coder.dicts.locate(f.origin),
+                    f.text,
+                    inner.code,
+                    f.kind.as_str()
+                );
                 continue;
             };
             let target = match f.kind {
@@ -294,7 +380,19 @@ fn try_frames(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, sub
 
 /// Nominal triggers ("talks with", "a visit to") outside the words verb patterns consumed.
 #[allow(clippy::too_many_arguments)]
-fn nominal_triggers(coder: &Coder, matcher: &Matcher, groups: &[VerbGroup], subjects: &[Option<usize>], regions: &[(usize, usize)], phrases: &[Phrase], text: &str, consumed: &mut [bool], question: bool, out: &mut Vec<Candidate>, mut trace: Option<&mut Vec<String>>) {
+fn nominal_triggers(
+    coder: &Coder,
+    matcher: &Matcher,
+    groups: &[VerbGroup],
+    subjects: &[Option<usize>],
+    regions: &[(usize, usize)],
+    phrases: &[Phrase],
+    text: &str,
+    consumed: &mut [bool],
+    question: bool,
+    out: &mut Vec<Candidate>,
+    mut trace: Option<&mut Vec<String>>,
+) {
     let dict = &coder.compiled;
     let toks = matcher.toks;
     for i in 0..toks.len() {
@@ -317,7 +415,17 @@ fn nominal_triggers(coder: &Coder, matcher: &Matcher, groups: &[VerbGroup], subj
         let Some((pid, m, _)) = best else { continue };
         let p = &dict.patterns[pid as usize];
         let at = coder.dicts.locate(p.origin);
-        let pseudo = VerbGroup { start: i, head: i, lemmas: Vec::new(), form: dyad_dict::Form::Base, passive: false, negated: false, modality: Modality::Asserted, nonfinite: false, refusal: false };
+        let pseudo = VerbGroup {
+            start: i,
+            head: i,
+            lemmas: Vec::new(),
+            form: dyad_dict::Form::Base,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            nonfinite: false,
+            refusal: false,
+        };
         let source = match subject(toks, phrases, text, regions, &pseudo, true, false) {
             Subject::Phrase(s) => Some(s),
             Subject::Inherit => {
@@ -333,7 +441,9 @@ fn nominal_triggers(coder: &Coder, matcher: &Matcher, groups: &[VerbGroup], subj
         }
         // "talks between Japan and Vietnam": a mutual noun with a compound target and no source.
         let (sources, targets) = match (source, m.target) {
-            (Some(s), t) => (source_members(phrases, toks, s), t.map(|t| phrases[t].members.clone()).unwrap_or_default()),
+            (Some(s), t) => {
+                (source_members(phrases, toks, s), t.map(|t| phrases[t].members.clone()).unwrap_or_default())
+            }
             (None, Some(t)) if p.mutual && phrases[t].members.len() > 1 => (phrases[t].members.clone(), Vec::new()),
             _ => {
                 note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
@@ -343,7 +453,9 @@ fn nominal_triggers(coder: &Coder, matcher: &Matcher, groups: &[VerbGroup], subj
         if sources.is_empty() {
             continue;
         }
-        let negated = groups.iter().any(|g| g.negated && g.head < i && (g.head..i).all(|j| toks[j].group == NONE || j == g.head) && i - g.head <= 3);
+        let negated = groups.iter().any(|g| {
+            g.negated && g.head < i && (g.head..i).all(|j| toks[j].group == NONE || j == g.head) && i - g.head <= 3
+        });
         if negated && p.not.is_none() {
             note!(trace, "dropped  \"{}\" ({} {at}): negated", &text[trigger], p.code);
             continue;

@@ -42,7 +42,15 @@ pub(crate) fn skip_regions(toks: &[Tok], text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Scans left from token `from` (exclusive) for the subject of a verb.
-pub(crate) fn subject(toks: &[Tok], phrases: &[Phrase], text: &str, regions: &[(usize, usize)], g: &VerbGroup, nominal: bool, inherit: bool) -> Subject {
+pub(crate) fn subject(
+    toks: &[Tok],
+    phrases: &[Phrase],
+    text: &str,
+    regions: &[(usize, usize)],
+    g: &VerbGroup,
+    nominal: bool,
+    inherit: bool,
+) -> Subject {
     let mut i = g.start;
     // A verb right after "and", "but" or a comma, or a participle/infinitive, shares the subject
     // of the verb before it ("attacked the town and killed", ", killing", "to disperse").

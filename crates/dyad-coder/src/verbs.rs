@@ -28,17 +28,57 @@ pub(crate) struct VerbGroup {
 
 /// Words after which "to" + verb states a plan rather than an act.
 const FUTURE_GOVERNORS: &[&str] = &[
-    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "expect", "expects",
-    "expected", "scheduled", "set", "due", "going", "aim", "aims", "aimed", "aiming", "seek", "seeks", "sought",
-    "seeking", "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping", "prepare", "prepares", "prepared",
-    "preparing", "likely", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "poised",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "expect",
+    "expects",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "going",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "likely",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "poised",
 ];
 
 /// Whether a verb reading of the token at `i` is used as a verb here.
 fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
     let prev = i.checked_sub(1).map(|j| &toks[j]);
     let prev_tags = prev.map(|t| t.tags).unwrap_or(Tags::NONE);
-    let after_det = prev_tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0)) || prev.is_some_and(|p| p.kind == TokenKind::Number);
+    let after_det = prev_tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0))
+        || prev.is_some_and(|p| p.kind == TokenKind::Number);
     let after_possessive = prev.is_some_and(|p| p.is_possessive(text));
     // "his visit", "Russia's attack", "the talks", "an attack": nouns.
     if (after_det || after_possessive) && !prev_tags.is_aux() {
@@ -47,13 +87,26 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
     match form {
         Form::Past | Form::PastOrParticiple | Form::Participle | Form::Third => {
             // "peace talks", "air strikes": a noun modifier before a plural is not a subject.
-            !(form == Form::Third && prev.is_some_and(|p| p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE))
+            !(form == Form::Third
+                && prev.is_some_and(|p| {
+                    p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE
+                }))
         }
         Form::Gerund => true,
         Form::Base => {
             // Base forms are verbs after "to", a modal, "do", a negation or a subject.
             prev.is_none()
-                || prev_tags.has(Tags(Tags::TO.0 | Tags::MODAL.0 | Tags::DO.0 | Tags::NEG.0 | Tags::PRON.0 | Tags::ADV.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0))
+                || prev_tags.has(Tags(
+                    Tags::TO.0
+                        | Tags::MODAL.0
+                        | Tags::DO.0
+                        | Tags::NEG.0
+                        | Tags::PRON.0
+                        | Tags::ADV.0
+                        | Tags::REL.0
+                        | Tags::THAT.0
+                        | Tags::COORD.0,
+                ))
                 || prev.is_some_and(|p| p.phrase != NONE || p.mention != NONE)
         }
     }
@@ -72,7 +125,11 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
         };
         let readings = &dict.entries[w as usize].verbs;
         let possessive = t.is_possessive(text);
-        if readings.is_empty() || possessive || (t.mention != NONE && t.cap) || t.tags.is_aux() && !is_main_aux(toks, i, dict) {
+        if readings.is_empty()
+            || possessive
+            || (t.mention != NONE && t.cap)
+            || t.tags.is_aux() && !is_main_aux(toks, i, dict)
+        {
             i += 1;
             continue;
         }
@@ -82,7 +139,17 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             continue;
         }
         let lemmas: Vec<u32> = readings.iter().map(|r| r.0).collect();
-        let mut g = VerbGroup { start: i, head: i, lemmas, form, passive: false, negated: false, modality: Modality::Asserted, nonfinite: false, refusal: false };
+        let mut g = VerbGroup {
+            start: i,
+            head: i,
+            lemmas,
+            form,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            nonfinite: false,
+            refusal: false,
+        };
         // Walk left over auxiliaries, negation and adverbs.
         let mut j = i;
         let mut saw_be = false;
@@ -116,14 +183,22 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             j -= 1;
         }
         // "no longer" negates too.
-        if j >= 2 && text[toks[j - 1].span].eq_ignore_ascii_case("longer") && text[toks[j - 2].span].eq_ignore_ascii_case("no") {
+        if j >= 2
+            && text[toks[j - 1].span].eq_ignore_ascii_case("longer")
+            && text[toks[j - 2].span].eq_ignore_ascii_case("no")
+        {
             g.negated = true;
         }
         g.start = j;
-        g.passive = saw_be && matches!(form, Form::Participle | Form::PastOrParticiple) && readings.iter().any(|r| matches!(r.1, Form::Participle | Form::PastOrParticiple));
+        g.passive = saw_be
+            && matches!(form, Form::Participle | Form::PastOrParticiple)
+            && readings.iter().any(|r| matches!(r.1, Form::Participle | Form::PastOrParticiple));
         if g.passive {
             g.form = Form::Participle;
-        } else if let Some(r) = readings.iter().find(|r| matches!(r.1, Form::Past | Form::PastOrParticiple | Form::Third | Form::Gerund | Form::Base)) {
+        } else if let Some(r) = readings
+            .iter()
+            .find(|r| matches!(r.1, Form::Past | Form::PastOrParticiple | Form::Third | Form::Gerund | Form::Base))
+        {
             g.form = r.1;
         }
         if !saw_aux && g.form == Form::Gerund && !g.nonfinite {

@@ -48,7 +48,8 @@ Nursultan Nazarbayev: KAZ
   role: 1991-04-24..2019-03-19 KAZGOV president
 ";
 
-const AGENTS: &str = "president: GOV\nforeign minister: GOV\ntroops: MIL\ngovernment: GOV\nofficial: GOV\nrebels: REB\nactivists: OPP\n";
+const AGENTS: &str =
+    "president: GOV\nforeign minister: GOV\ntroops: MIL\ngovernment: GOV\nofficial: GOV\nrebels: REB\nactivists: OPP\n";
 
 const VERBS: &str = "\
 042  visit $T
@@ -84,13 +85,18 @@ static CODER: LazyLock<Coder> = LazyLock::new(|| {
         ("actors/countries.txt".into(), COUNTRIES.into()),
         ("actors/people/test.txt".into(), PEOPLE.into()),
         ("actors/agents.txt".into(), AGENTS.into()),
-        ("verbs/sets.txt".into(), "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n".into()),
+        (
+            "verbs/sets.txt".into(),
+            "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n"
+                .into(),
+        ),
         ("verbs/forms.txt".into(), "hold held held\n".into()),
         ("verbs/frames.txt".into(), FRAMES.into()),
         ("verbs/00-test.txt".into(), VERBS.into()),
         ("words/verbs.txt".into(), "say\nmeet\n".into()),
     ]);
-    let errors: Vec<String> = problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).map(|p| p.to_string()).collect();
+    let errors: Vec<String> =
+        problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).map(|p| p.to_string()).collect();
     assert!(errors.is_empty(), "{}", errors.join(""));
     Coder::new(d)
 });

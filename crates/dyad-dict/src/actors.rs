@@ -126,7 +126,8 @@ pub fn parse_actor_code(s: &str) -> Result<ActorCode, String> {
     let mut code = ActorCode::parse(main);
     for agent in &code.agents {
         if !is_agent(agent) {
-            let hint = nearest(agent, AGENTS.iter().copied()).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
+            let hint =
+                nearest(agent, AGENTS.iter().copied()).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
             return Err(format!("'{agent}' in '{s}' is not a sector agent{hint}"));
         }
     }
@@ -144,7 +145,13 @@ pub fn parse_countries(text: &str, file: &str, file_id: u16, diags: &mut Diagnos
     let mut out = Vec::new();
     for b in blocks(text, file, diags) {
         if !is_code3(b.value) {
-            diags.error(file, b.header.number, column_of(b.header.raw, b.value), b.header.raw, format!("expected a 3-letter country code after the name, found '{}'", b.value));
+            diags.error(
+                file,
+                b.header.number,
+                column_of(b.header.raw, b.value),
+                b.header.raw,
+                format!("expected a 3-letter country code after the name, found '{}'", b.value),
+            );
             continue;
         }
         let origin = Origin { file: file_id, line: b.header.number as u32 };
@@ -175,7 +182,13 @@ pub fn parse_organisations(text: &str, file: &str, file_id: u16, diags: &mut Dia
         let code = match parse_actor_code(b.value) {
             Ok(c) if c.country.is_some() => c,
             Ok(_) => {
-                diags.error(file, b.header.number, column_of(b.header.raw, b.value), b.header.raw, "an organisation needs a country part such as IGO, NGO, MNC or a country code");
+                diags.error(
+                    file,
+                    b.header.number,
+                    column_of(b.header.raw, b.value),
+                    b.header.raw,
+                    "an organisation needs a country part such as IGO, NGO, MNC or a country code",
+                );
                 continue;
             }
             Err(e) => {
@@ -184,18 +197,37 @@ pub fn parse_organisations(text: &str, file: &str, file_id: u16, diags: &mut Dia
             }
         };
         let origin = Origin { file: file_id, line: b.header.number as u32 };
-        let mut org = Organisation { name: b.name.to_string(), code, names: vec![Name { text: b.name.to_string(), origin }], origin };
+        let mut org = Organisation {
+            name: b.name.to_string(),
+            code,
+            names: vec![Name { text: b.name.to_string(), origin }],
+            origin,
+        };
         for (line, key, value) in &b.fields {
             match *key {
                 "names" => org.names.extend(names(value, file_id, line.number)),
                 "group" => {
-                    if (2..=6).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+                    if (2..=6).contains(&value.len())
+                        && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                    {
                         org.code.group = Some(value.to_string());
                     } else {
-                        diags.error(file, line.number, column_of(line.raw, value), line.raw, format!("'{value}' is not a group code: use 2 to 6 capitals, such as UNO"));
+                        diags.error(
+                            file,
+                            line.number,
+                            column_of(line.raw, value),
+                            line.raw,
+                            format!("'{value}' is not a group code: use 2 to 6 capitals, such as UNO"),
+                        );
                     }
                 }
-                other => diags.error(file, line.number, column_of(line.raw, other), line.raw, format!("unknown organisation field '{other}': expected names or group")),
+                other => diags.error(
+                    file,
+                    line.number,
+                    column_of(line.raw, other),
+                    line.raw,
+                    format!("unknown organisation field '{other}': expected names or group"),
+                ),
             }
         }
         out.push(org);
@@ -208,7 +240,13 @@ pub fn parse_people(text: &str, file: &str, file_id: u16, diags: &mut Diagnostic
     let mut out = Vec::new();
     for b in blocks(text, file, diags) {
         if !is_code3(b.value) {
-            diags.error(file, b.header.number, column_of(b.header.raw, b.value), b.header.raw, format!("expected the person's home country code after the name, found '{}'", b.value));
+            diags.error(
+                file,
+                b.header.number,
+                column_of(b.header.raw, b.value),
+                b.header.raw,
+                format!("expected the person's home country code after the name, found '{}'", b.value),
+            );
             continue;
         }
         let origin = Origin { file: file_id, line: b.header.number as u32 };
@@ -232,7 +270,13 @@ pub fn parse_people(text: &str, file: &str, file_id: u16, diags: &mut Diagnostic
                     Ok(r) => p.roles.push(r),
                     Err(e) => diags.error(file, n, column_of(line.raw, value), line.raw, e),
                 },
-                other => diags.error(file, n, column_of(line.raw, other), line.raw, format!("unknown person field '{other}': expected names, gender or role")),
+                other => diags.error(
+                    file,
+                    n,
+                    column_of(line.raw, other),
+                    line.raw,
+                    format!("unknown person field '{other}': expected names, gender or role"),
+                ),
             }
         }
         out.push(p);
@@ -243,7 +287,9 @@ pub fn parse_people(text: &str, file: &str, file_id: u16, diags: &mut Diagnostic
 fn parse_role(value: &str, file_id: u16, line: usize) -> Result<Role, String> {
     let mut parts = value.splitn(3, char::is_whitespace);
     let range = DateRange::parse(parts.next().unwrap_or(""))?;
-    let code = parse_actor_code(parts.next().ok_or("a role needs dates, a code and a title: '2019-03-20.. KAZGOV president'")?)?;
+    let code = parse_actor_code(
+        parts.next().ok_or("a role needs dates, a code and a title: '2019-03-20.. KAZGOV president'")?,
+    )?;
     let title = parts.next().unwrap_or("").trim().to_string();
     Ok(Role { range, code, title, origin: Origin { file: file_id, line: line as u32 } })
 }
@@ -279,10 +325,20 @@ mod tests {
     #[test]
     fn parses_countries_and_organisations() {
         let mut d = Diagnostics::default();
-        let cs = parse_countries("Kazakhstan: KAZ\n  adjectives: Kazakh | Kazakhstani\n  capitals: Astana\n  fips: KZ\n", "c.txt", 0, &mut d);
+        let cs = parse_countries(
+            "Kazakhstan: KAZ\n  adjectives: Kazakh | Kazakhstani\n  capitals: Astana\n  fips: KZ\n",
+            "c.txt",
+            0,
+            &mut d,
+        );
         assert_eq!(cs[0].adjectives.len(), 2);
         assert_eq!(cs[0].fips.as_deref(), Some("KZ"));
-        let os = parse_organisations("United Nations: IGO\n  group: UNO\n  names: UN | U.N.\nHamas: PSEREB\n  group: HMS\n", "o.txt", 1, &mut d);
+        let os = parse_organisations(
+            "United Nations: IGO\n  group: UNO\n  names: UN | U.N.\nHamas: PSEREB\n  group: HMS\n",
+            "o.txt",
+            1,
+            &mut d,
+        );
         assert_eq!(d.errors(), 0, "{:?}", d.items());
         assert_eq!(os[0].code.to_string(), "IGOUNO");
         assert_eq!(os[1].code.to_string(), "PSEHMSREB");

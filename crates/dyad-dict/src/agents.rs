@@ -25,15 +25,30 @@ pub fn parse_agents(text: &str, file: &str, file_id: u16, diags: &mut Diagnostic
             continue;
         };
         if phrase.chars().any(|c| c.is_uppercase()) {
-            diags.warn(file, line.number, 1, line.raw, format!("agent phrase '{phrase}' has capitals; agents are matched in any case, write them in lower case"));
+            diags.warn(
+                file,
+                line.number,
+                1,
+                line.raw,
+                format!(
+                    "agent phrase '{phrase}' has capitals; agents are matched in any case, write them in lower case"
+                ),
+            );
         }
         let mut ok = Vec::new();
         for code in codes.split_whitespace() {
             if is_agent(code) {
                 ok.push(code.to_string());
             } else {
-                let hint = nearest(code, AGENTS.iter().copied()).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
-                diags.error(file, line.number, column_of(line.raw, code), line.raw, format!("'{code}' is not a sector agent{hint}"));
+                let hint =
+                    nearest(code, AGENTS.iter().copied()).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
+                diags.error(
+                    file,
+                    line.number,
+                    column_of(line.raw, code),
+                    line.raw,
+                    format!("'{code}' is not a sector agent{hint}"),
+                );
             }
         }
         if ok.is_empty() {
@@ -42,7 +57,11 @@ pub fn parse_agents(text: &str, file: &str, file_id: u16, diags: &mut Diagnostic
             }
             continue;
         }
-        out.push(Agent { phrase: phrase.to_lowercase(), codes: ok, origin: Origin { file: file_id, line: line.number as u32 } });
+        out.push(Agent {
+            phrase: phrase.to_lowercase(),
+            codes: ok,
+            origin: Origin { file: file_id, line: line.number as u32 },
+        });
     }
     out
 }
@@ -60,7 +79,12 @@ pub fn plural(phrase: &str) -> String {
         format!("{}men", &last[..n - 3])
     } else if n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]) {
         format!("{}ies", &last[..n - 1])
-    } else if last.ends_with('s') || last.ends_with('x') || last.ends_with('z') || last.ends_with("ch") || last.ends_with("sh") {
+    } else if last.ends_with('s')
+        || last.ends_with('x')
+        || last.ends_with('z')
+        || last.ends_with("ch")
+        || last.ends_with("sh")
+    {
         format!("{last}es")
     } else {
         format!("{last}s")

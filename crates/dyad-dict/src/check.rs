@@ -72,7 +72,9 @@ fn check_sets(cx: &mut Ctx) {
         }
     }
     for (o, name) in missing {
-        let hint = crate::nearest(&name, defined.iter().copied()).map(|n| format!(" (did you mean &{n}?)")).unwrap_or_default();
+        let hint = crate::nearest(&name, defined.iter().copied())
+            .map(|n| format!(" (did you mean &{n}?)"))
+            .unwrap_or_default();
         cx.error(o, &format!("&{name}"), format!("set &{name} is not defined in any verbs/sets*.txt{hint}"));
     }
 }
@@ -86,17 +88,53 @@ fn check_patterns(cx: &mut Ctx) {
             Some((o, code)) if *code == p.code.as_str() => {
                 problems.push((p.origin, p.text.clone(), format!("duplicate of the pattern at {}", cx.d.locate(*o))))
             }
-            Some((o, code)) => problems.push((p.origin, p.text.clone(), format!("same pattern as {} but code {} there: the earlier line wins", cx.d.locate(*o), code))),
+            Some((o, code)) => problems.push((
+                p.origin,
+                p.text.clone(),
+                format!("same pattern as {} but code {} there: the earlier line wins", cx.d.locate(*o), code),
+            )),
             None => {
                 seen.insert(key, (p.origin, p.code.as_str().to_string()));
             }
         }
         if let Head::Verbs(vs) = &p.head {
             for v in vs {
-                if v.len() > 5 && (v.ends_with("ing") || (v.ends_with("ed") && !v.ends_with("eed"))) && cx.d.irregulars.inflect(v).base == *v {
-                    let lemma_like = !matches!(v.as_str(), "bring" | "sing" | "ring" | "spring" | "string" | "swing" | "sling" | "sting" | "wring" | "shed" | "embed" | "wed" | "speed" | "need" | "proceed" | "succeed" | "exceed" | "feed" | "bleed" | "breed" | "heed" | "seed" | "weed");
+                if v.len() > 5
+                    && (v.ends_with("ing") || (v.ends_with("ed") && !v.ends_with("eed")))
+                    && cx.d.irregulars.inflect(v).base == *v
+                {
+                    let lemma_like = !matches!(
+                        v.as_str(),
+                        "bring"
+                            | "sing"
+                            | "ring"
+                            | "spring"
+                            | "string"
+                            | "swing"
+                            | "sling"
+                            | "sting"
+                            | "wring"
+                            | "shed"
+                            | "embed"
+                            | "wed"
+                            | "speed"
+                            | "need"
+                            | "proceed"
+                            | "succeed"
+                            | "exceed"
+                            | "feed"
+                            | "bleed"
+                            | "breed"
+                            | "heed"
+                            | "seed"
+                            | "weed"
+                    );
                     if lemma_like {
-                        problems.push((p.origin, v.clone(), format!("'{v}' looks inflected: write the verb's lemma, Dyad generates its forms")));
+                        problems.push((
+                            p.origin,
+                            v.clone(),
+                            format!("'{v}' looks inflected: write the verb's lemma, Dyad generates its forms"),
+                        ));
                     }
                 }
             }
@@ -108,7 +146,8 @@ fn check_patterns(cx: &mut Ctx) {
 }
 
 fn check_codes(cx: &mut Ctx) {
-    let countries: FxHashSet<&str> = cx.d.countries.iter().map(|c| c.code.as_str()).chain(GENERIC_COUNTRIES.iter().copied()).collect();
+    let countries: FxHashSet<&str> =
+        cx.d.countries.iter().map(|c| c.code.as_str()).chain(GENERIC_COUNTRIES.iter().copied()).collect();
     let groups: FxHashSet<&str> = cx.d.organisations.iter().filter_map(|o| o.code.group.as_deref()).collect();
     let have_countries = !cx.d.countries.is_empty();
     let mut problems = Vec::new();
@@ -163,10 +202,18 @@ fn check_names(cx: &mut Ctx) {
     }
 }
 
-fn note<'a>(owner: &mut FxHashMap<&'a str, (String, Origin)>, problems: &mut Vec<(Origin, String, String)>, text: &'a str, who: &str, o: Origin) {
+fn note<'a>(
+    owner: &mut FxHashMap<&'a str, (String, Origin)>,
+    problems: &mut Vec<(Origin, String, String)>,
+    text: &'a str,
+    who: &str,
+    o: Origin,
+) {
     match owner.get(text) {
         Some((w, _)) if w == who => {}
-        Some((w, _)) => problems.push((o, text.to_string(), format!("'{text}' already names {w}; the first entry wins"))),
+        Some((w, _)) => {
+            problems.push((o, text.to_string(), format!("'{text}' already names {w}; the first entry wins")))
+        }
         None => {
             owner.insert(text, (who.to_string(), o));
         }

@@ -3,9 +3,9 @@
 
 /// Sector agent codes Dyad accepts (CAMEO types plus PLOVER's JRN and SOC).
 pub const AGENTS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "SPY", "PTY", "ELI", "BUS", "MED", "EDU", "LAB",
-    "CVL", "REF", "REL", "HLH", "AGR", "CRM", "NGO", "IGO", "SOC", "ENV", "IMG", "JRN", "INS", "SEP", "RAD",
-    "MOD", "LEF", "RGT", "DEV", "HRI", "MNC", "PRM", "UNK",
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "UAF", "SPY", "PTY", "ELI", "BUS", "MED", "EDU", "LAB", "CVL",
+    "REF", "REL", "HLH", "AGR", "CRM", "NGO", "IGO", "SOC", "ENV", "IMG", "JRN", "INS", "SEP", "RAD", "MOD", "LEF",
+    "RGT", "DEV", "HRI", "MNC", "PRM", "UNK",
 ];
 
 /// Country-part codes that are classes rather than countries.

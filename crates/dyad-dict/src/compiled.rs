@@ -241,8 +241,12 @@ impl Builder {
                     optional: *optional,
                 },
                 Element::Set(name) => {
-                    let members = d.sets.iter().find(|s| &s.name == name).map(|s| s.members.clone()).unwrap_or_default();
-                    Item::Words { options: members.iter().map(|o| o.iter().map(|w| self.word(w)).collect()).collect(), optional: false }
+                    let members =
+                        d.sets.iter().find(|s| &s.name == name).map(|s| s.members.clone()).unwrap_or_default();
+                    Item::Words {
+                        options: members.iter().map(|o| o.iter().map(|w| self.word(w)).collect()).collect(),
+                        optional: false,
+                    }
                 }
                 Element::Target => Item::Target,
                 Element::Verb => Item::Verb,
@@ -255,9 +259,28 @@ impl Builder {
 /// Surface forms of a lemma, with the auxiliaries' irregular paradigms built in.
 fn surface_forms(d: &Dictionaries, lemma: &str) -> Vec<(String, Form)> {
     let fixed: &[(&str, Form)] = match lemma {
-        "be" => &[("be", Form::Base), ("is", Form::Third), ("are", Form::Base), ("am", Form::Base), ("was", Form::Past), ("were", Form::Past), ("been", Form::Participle), ("being", Form::Gerund), ("'s", Form::Third), ("'re", Form::Base)],
-        "have" => &[("have", Form::Base), ("has", Form::Third), ("had", Form::PastOrParticiple), ("having", Form::Gerund)],
-        "do" => &[("do", Form::Base), ("does", Form::Third), ("did", Form::Past), ("done", Form::Participle), ("doing", Form::Gerund)],
+        "be" => &[
+            ("be", Form::Base),
+            ("is", Form::Third),
+            ("are", Form::Base),
+            ("am", Form::Base),
+            ("was", Form::Past),
+            ("were", Form::Past),
+            ("been", Form::Participle),
+            ("being", Form::Gerund),
+            ("'s", Form::Third),
+            ("'re", Form::Base),
+        ],
+        "have" => {
+            &[("have", Form::Base), ("has", Form::Third), ("had", Form::PastOrParticiple), ("having", Form::Gerund)]
+        }
+        "do" => &[
+            ("do", Form::Base),
+            ("does", Form::Third),
+            ("did", Form::Past),
+            ("done", Form::Participle),
+            ("doing", Form::Gerund),
+        ],
         _ => &[],
     };
     if !fixed.is_empty() {
@@ -365,7 +388,9 @@ impl Compiled {
             let (s, e) = (m.start(), m.end());
             let first = lower.as_bytes()[s];
             let last = lower.as_bytes()[e - 1];
-            if (is_word(first) && s > 0 && is_word(bytes[s - 1])) || (is_word(last) && e < bytes.len() && is_word(bytes[e])) {
+            if (is_word(first) && s > 0 && is_word(bytes[s - 1]))
+                || (is_word(last) && e < bytes.len() && is_word(bytes[e]))
+            {
                 continue;
             }
             let entries = &self.name_entries[m.pattern().as_usize()];
@@ -485,7 +510,10 @@ mod tests {
     #[test]
     fn finds_names_with_case_and_boundaries() {
         let (_, c) = compiled();
-        assert_eq!(names(&c, "The Kazakh foreign minister met US troops."), ["Kazakh", "foreign minister", "US", "troops"]);
+        assert_eq!(
+            names(&c, "The Kazakh foreign minister met US troops."),
+            ["Kazakh", "foreign minister", "US", "troops"]
+        );
         assert_eq!(names(&c, "Kazakhstani and Kazakhs; tell us, chad"), ["Kazakhstani", "Kazakhs"]);
         assert_eq!(names(&c, "Cote d'Ivoire and Côte d’Ivoire"), ["Cote d'Ivoire", "Côte d’Ivoire"]);
         assert_eq!(names(&c, "the armies of the U.S."), ["armies", "U.S."]);

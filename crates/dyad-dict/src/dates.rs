@@ -71,7 +71,8 @@ fn parse_bound(s: &str, end: bool) -> Result<NaiveDate, String> {
             let (y, m) = (num(y)? as i32, num(m)?);
             let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
             if end {
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                let next =
+                    if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
                 next.and_then(|n| n.pred_opt()).ok_or_else(bad)
             } else {
                 Ok(first)

@@ -64,7 +64,15 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records a problem at a column of a line.
-    pub fn push(&mut self, severity: Severity, file: &str, line: usize, column: usize, source: &str, message: impl Into<String>) {
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        line: usize,
+        column: usize,
+        source: &str,
+        message: impl Into<String>,
+    ) {
         self.items.push(Diagnostic {
             severity,
             file: file.to_string(),
@@ -128,12 +136,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The closest candidate within distance 2, for suggestions in messages.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, c)| c)
+    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|(d, _)| *d <= 2).min().map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -143,7 +146,13 @@ mod tests {
     #[test]
     fn renders_with_caret() {
         let mut d = Diagnostics::default();
-        d.error("verbs/04-consult.txt", 12, 6, "0429  visit $T", "'0429' is not in the CAMEO codebook (did you mean 042?)");
+        d.error(
+            "verbs/04-consult.txt",
+            12,
+            6,
+            "0429  visit $T",
+            "'0429' is not in the CAMEO codebook (did you mean 042?)",
+        );
         let text = d.items()[0].to_string();
         assert!(text.starts_with("verbs/04-consult.txt:12:6: error: '0429'"), "{text}");
         assert!(text.contains("  |      ^"), "{text}");

@@ -49,13 +49,25 @@ impl Irregulars {
         for line in lines(text) {
             let parts: Vec<&str> = line.text.split_whitespace().collect();
             if parts.len() != 3 || parts.iter().any(|p| p.chars().any(|c| !c.is_ascii_lowercase() && c != '-')) {
-                diags.error(file, line.number, 1, line.raw, "expected 'lemma past past-participle' in lower case, such as 'hold held held'");
+                diags.error(
+                    file,
+                    line.number,
+                    1,
+                    line.raw,
+                    "expected 'lemma past past-participle' in lower case, such as 'hold held held'",
+                );
                 continue;
             }
             let origin = Origin { file: file_id, line: line.number as u32 };
             if let Some((past, pp, _)) = self.map.get(parts[0]) {
                 if past != parts[1] || pp != parts[2] {
-                    diags.error(file, line.number, 1, line.raw, format!("'{}' is already listed with other forms ({past} {pp})", parts[0]));
+                    diags.error(
+                        file,
+                        line.number,
+                        1,
+                        line.raw,
+                        format!("'{}' is already listed with other forms ({past} {pp})", parts[0]),
+                    );
                 }
                 continue;
             }
@@ -84,7 +96,11 @@ impl Irregulars {
         };
         let gerund = match self.map.get(lemma) {
             // A doubling verb doubles in -ing too ("stopped" → "stopping").
-            Some((p, _, _)) if p.len() == lemma.len() + 3 && p.ends_with("ed") && p.as_bytes()[lemma.len()] == *lemma.as_bytes().last().unwrap_or(&0) => {
+            Some((p, _, _))
+                if p.len() == lemma.len() + 3
+                    && p.ends_with("ed")
+                    && p.as_bytes()[lemma.len()] == *lemma.as_bytes().last().unwrap_or(&0) =>
+            {
                 format!("{}ing", &p[..p.len() - 2])
             }
             _ => regular_gerund(lemma),
@@ -96,7 +112,11 @@ impl Irregulars {
 impl VerbForms {
     /// Every surface form with what it is; a form shared by past and participle is reported once.
     pub fn surface(&self) -> Vec<(String, Form)> {
-        let mut v = vec![(self.base.clone(), Form::Base), (self.third.clone(), Form::Third), (self.gerund.clone(), Form::Gerund)];
+        let mut v = vec![
+            (self.base.clone(), Form::Base),
+            (self.third.clone(), Form::Third),
+            (self.gerund.clone(), Form::Gerund),
+        ];
         if self.past == self.participle {
             v.push((self.past.clone(), Form::PastOrParticiple));
         } else {
@@ -116,7 +136,13 @@ fn third_person(v: &str) -> String {
     let n = b.len();
     if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
         format!("{}ies", &v[..n - 1])
-    } else if v.ends_with('s') || v.ends_with('x') || v.ends_with('z') || v.ends_with("ch") || v.ends_with("sh") || v.ends_with('o') {
+    } else if v.ends_with('s')
+        || v.ends_with('x')
+        || v.ends_with('z')
+        || v.ends_with("ch")
+        || v.ends_with("sh")
+        || v.ends_with('o')
+    {
         format!("{v}es")
     } else {
         format!("{v}s")

@@ -76,7 +76,13 @@ pub struct FrameMap {
 }
 
 /// Parses a frames file: `KIND pattern` lines and `map KIND FROM TO` lines.
-pub fn parse_frames(text: &str, file: &str, file_id: u16, book: &Codebook, diags: &mut Diagnostics) -> (Vec<Frame>, Vec<FrameMap>) {
+pub fn parse_frames(
+    text: &str,
+    file: &str,
+    file_id: u16,
+    book: &Codebook,
+    diags: &mut Diagnostics,
+) -> (Vec<Frame>, Vec<FrameMap>) {
     let (mut frames, mut maps) = (Vec::new(), Vec::new());
     for line in lines(text) {
         let origin = Origin { file: file_id, line: line.number as u32 };
@@ -85,16 +91,32 @@ pub fn parse_frames(text: &str, file: &str, file_id: u16, book: &Codebook, diags
             let parts: Vec<&str> = rest.split_whitespace().collect();
             let kind = parts.first().and_then(|k| FrameKind::parse(k));
             match (kind, parts.as_slice()) {
-                (Some(kind), [_, from, to]) if from.bytes().all(|b| b.is_ascii_digit()) && (2..=4).contains(&from.len()) => match book.lookup(to) {
-                    Ok(info) => maps.push(FrameMap { kind, from: from.to_string(), to: info.code, origin }),
-                    Err(e) => diags.error(file, line.number, column_of(line.raw, to), line.raw, e.to_string()),
-                },
-                _ => diags.error(file, line.number, 1, line.raw, "expected 'map KIND FROM TO', such as 'map intent 04 036'"),
+                (Some(kind), [_, from, to])
+                    if from.bytes().all(|b| b.is_ascii_digit()) && (2..=4).contains(&from.len()) =>
+                {
+                    match book.lookup(to) {
+                        Ok(info) => maps.push(FrameMap { kind, from: from.to_string(), to: info.code, origin }),
+                        Err(e) => diags.error(file, line.number, column_of(line.raw, to), line.raw, e.to_string()),
+                    }
+                }
+                _ => diags.error(
+                    file,
+                    line.number,
+                    1,
+                    line.raw,
+                    "expected 'map KIND FROM TO', such as 'map intent 04 036'",
+                ),
             }
             continue;
         }
         let Some(kind) = FrameKind::parse(first) else {
-            diags.error(file, line.number, 1, line.raw, format!("'{first}' is not a frame kind: expected intent, threat, refuse, appeal, demand or map"));
+            diags.error(
+                file,
+                line.number,
+                1,
+                line.raw,
+                format!("'{first}' is not a frame kind: expected intent, threat, refuse, appeal, demand or map"),
+            );
             continue;
         };
         match parse_body(rest.trim(), true) {

@@ -36,7 +36,7 @@ pub use actors::{Country, Name, Organisation, Person, Role, parse_actor_code};
 pub use agents::{Agent, plural};
 pub use codes::{AGENTS, GENERIC_COUNTRIES, is_agent};
 pub use compiled::{
-    AgentId, CountryForm, CompiledFrame, CompiledPattern, Compiled, Item, NameHit, NameKind, PatternId, WordEntry,
+    AgentId, Compiled, CompiledFrame, CompiledPattern, CountryForm, Item, NameHit, NameKind, PatternId, WordEntry,
     WordId, fold_ascii,
 };
 pub use dates::DateRange;
@@ -93,7 +93,8 @@ pub struct Dictionaries {
 impl Dictionaries {
     /// The dictionaries compiled into Dyad.
     pub fn embedded() -> (Dictionaries, Vec<Diagnostic>) {
-        let files: Vec<(String, String)> = embedded::EMBEDDED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let files: Vec<(String, String)> =
+            embedded::EMBEDDED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         Dictionaries::from_files(&files)
     }
 
@@ -106,7 +107,10 @@ impl Dictionaries {
         if files.is_empty() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                format!("no dictionary files under {} (expected actors/ and verbs/ folders of .txt files)", root.display()),
+                format!(
+                    "no dictionary files under {} (expected actors/ and verbs/ folders of .txt files)",
+                    root.display()
+                ),
             ));
         }
         files.sort();
@@ -151,7 +155,13 @@ impl Dictionaries {
             } else if path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 d.patterns.extend(patterns::parse_patterns(text, path, id, &book, &mut diags));
             } else {
-                diags.warn(path, 0, 0, "", "file not read: its name does not say which dictionary it is (see docs/dictionaries.md)");
+                diags.warn(
+                    path,
+                    0,
+                    0,
+                    "",
+                    "file not read: its name does not say which dictionary it is (see docs/dictionaries.md)",
+                );
             }
         }
         let mut all = diags.into_vec();

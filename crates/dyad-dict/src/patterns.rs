@@ -87,7 +87,8 @@ pub struct WordSet {
 }
 
 fn valid_word(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '\'' | '.' | '’' | ','))
+    !w.is_empty()
+        && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '\'' | '.' | '’' | ','))
 }
 
 /// Pattern words are matched in lower case; capitals in the file are accepted and folded.
@@ -137,7 +138,8 @@ fn split_elements(text: &str) -> Result<Vec<&str>, String> {
 
 /// Parses one element; `allow_verb` admits `$V` (frames only).
 fn parse_element(raw: &str, allow_verb: bool) -> Result<Element, String> {
-    let bad_word = |w: &str| format!("'{w}' is not a pattern word: use lower-case letters, digits, hyphens and apostrophes");
+    let bad_word =
+        |w: &str| format!("'{w}' is not a pattern word: use lower-case letters, digits, hyphens and apostrophes");
     match raw {
         "$T" => return Ok(Element::Target),
         "*" => return Ok(Element::Gap),
@@ -194,7 +196,11 @@ fn parse_head(raw: &str) -> Result<Head, String> {
             options.into_iter().map(|mut o| o.remove(0)).collect::<Vec<_>>()
         }
         Element::Set(name) if !nominal => return Ok(Head::Set(name)),
-        _ => return Err(format!("'{raw}' cannot start a pattern: the first element is the trigger word (or (a|b) words)")),
+        _ => {
+            return Err(format!(
+                "'{raw}' cannot start a pattern: the first element is the trigger word (or (a|b) words)"
+            ));
+        }
     };
     Ok(if nominal { Head::Nouns(list) } else { Head::Verbs(list) })
 }
@@ -234,7 +240,15 @@ pub fn parse_patterns(text: &str, file: &str, file_id: u16, book: &Codebook, dia
                 continue;
             }
         };
-        let mut p = Pattern { code, head, rest: elements, not: None, mutual: false, text: body.trim().to_string(), origin: Origin { file: file_id, line: line.number as u32 } };
+        let mut p = Pattern {
+            code,
+            head,
+            rest: elements,
+            not: None,
+            mutual: false,
+            text: body.trim().to_string(),
+            origin: Origin { file: file_id, line: line.number as u32 },
+        };
         for attr in attrs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
             if attr == "mutual" {
                 p.mutual = true;
@@ -244,7 +258,13 @@ pub fn parse_patterns(text: &str, file: &str, file_id: u16, book: &Codebook, dia
                     Err(e) => diags.error(file, line.number, column_of(line.raw, c), line.raw, e.to_string()),
                 }
             } else {
-                diags.error(file, line.number, column_of(line.raw, attr), line.raw, format!("unknown attribute '{attr}': expected not=CODE or mutual"));
+                diags.error(
+                    file,
+                    line.number,
+                    column_of(line.raw, attr),
+                    line.raw,
+                    format!("unknown attribute '{attr}': expected not=CODE or mutual"),
+                );
             }
         }
         out.push(p);
@@ -261,21 +281,40 @@ pub fn parse_sets(text: &str, file: &str, file_id: u16, diags: &mut Diagnostics)
             continue;
         };
         let name = name.trim();
-        let Some(bare) = name.strip_prefix('&').filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())) else {
-            diags.error(file, line.number, 1, line.raw, format!("'{name}' is not a set name: use & and lower-case letters, such as &aid"));
+        let Some(bare) = name
+            .strip_prefix('&')
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()))
+        else {
+            diags.error(
+                file,
+                line.number,
+                1,
+                line.raw,
+                format!("'{name}' is not a set name: use & and lower-case letters, such as &aid"),
+            );
             continue;
         };
         let mut ms = Vec::new();
         for m in split_list(members) {
             let ws = words(m);
             if let Some(w) = ws.iter().find(|w| !valid_word(w)) {
-                diags.error(file, line.number, column_of(line.raw, w), line.raw, format!("'{w}' is not a pattern word: use lower-case letters, digits, hyphens and apostrophes"));
+                diags.error(
+                    file,
+                    line.number,
+                    column_of(line.raw, w),
+                    line.raw,
+                    format!("'{w}' is not a pattern word: use lower-case letters, digits, hyphens and apostrophes"),
+                );
                 continue;
             }
             ms.push(ws);
         }
         ms.sort_by_key(|o| std::cmp::Reverse(o.len()));
-        out.push(WordSet { name: bare.to_string(), members: ms, origin: Origin { file: file_id, line: line.number as u32 } });
+        out.push(WordSet {
+            name: bare.to_string(),
+            members: ms,
+            origin: Origin { file: file_id, line: line.number as u32 },
+        });
     }
     out
 }
@@ -292,21 +331,27 @@ mod tests {
 
     #[test]
     fn parses_elements_and_attributes() {
-        let (ps, d) = parse("046  (negotiate|confer) with $T ; mutual\n057  sign &agreement with $T ; mutual, not=127\n042  ~visit to $T\n042  pay [a|an] visit to $T\n");
+        let (ps, d) = parse(
+            "046  (negotiate|confer) with $T ; mutual\n057  sign &agreement with $T ; mutual, not=127\n042  ~visit to $T\n042  pay [a|an] visit to $T\n",
+        );
         assert_eq!(d.errors(), 0, "{:?}", d.items());
         assert_eq!(ps[0].head, Head::Verbs(vec!["negotiate".into(), "confer".into()]));
         assert!(ps[0].mutual);
         assert_eq!(ps[1].rest[0], Element::Set("agreement".into()));
         assert_eq!(ps[1].not.unwrap().as_str(), "127");
         assert_eq!(ps[2].head, Head::Nouns(vec!["visit".into()]));
-        assert_eq!(ps[3].rest[0], Element::Choice { options: vec![vec!["a".into()], vec!["an".into()]], optional: true });
+        assert_eq!(
+            ps[3].rest[0],
+            Element::Choice { options: vec![vec!["a".into()], vec!["an".into()]], optional: true }
+        );
         assert_eq!(ps[3].literal_count(), 3);
         assert!(ps[3].has_target());
     }
 
     #[test]
     fn reports_errors_with_columns() {
-        let (ps, d) = parse("0429  visit $T\n042  visit $X\n042  (visit to $T\n042  visit $T ; sometimes\n042  * visit\n");
+        let (ps, d) =
+            parse("0429  visit $T\n042  visit $X\n042  (visit to $T\n042  visit $T ; sometimes\n042  * visit\n");
         assert_eq!(ps.len(), 1);
         assert_eq!(d.errors(), 5, "{:?}", d.items());
         assert!(d.items()[0].message.contains("did you mean 042"));
@@ -316,7 +361,12 @@ mod tests {
     #[test]
     fn parses_sets() {
         let mut d = Diagnostics::default();
-        let s = parse_sets("&agreement = agreement | memorandum of understanding | deal\nbad line\n", "verbs/sets.txt", 0, &mut d);
+        let s = parse_sets(
+            "&agreement = agreement | memorandum of understanding | deal\nbad line\n",
+            "verbs/sets.txt",
+            0,
+            &mut d,
+        );
         assert_eq!(d.errors(), 1);
         assert_eq!(s[0].members[0], vec!["memorandum", "of", "understanding"]);
     }

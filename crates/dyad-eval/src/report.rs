@@ -64,7 +64,13 @@ pub struct Report {
 }
 
 fn show(p: &Predicted) -> String {
-    let actor = |c: &str, s: &str| if c.is_empty() && s.is_empty() { "-".to_string() } else { format!("{}{s}", if c.is_empty() { "---" } else { c }) };
+    let actor = |c: &str, s: &str| {
+        if c.is_empty() && s.is_empty() {
+            "-".to_string()
+        } else {
+            format!("{}{s}", if c.is_empty() { "---" } else { c })
+        }
+    };
     format!("{} → {} {}", actor(&p.source, &p.source_sector), actor(&p.target, &p.target_sector), p.code)
 }
 
@@ -115,7 +121,12 @@ impl Report {
             self.per_category.entry(pred[*i].root.clone()).or_default().fp += 1;
         }
         if !up.is_empty() || !ug.is_empty() {
-            self.misses.push((r.id.clone(), r.text.clone(), ug.iter().map(|&j| show(&gold[j])).collect(), up.iter().map(|&i| show(&pred[i])).collect()));
+            self.misses.push((
+                r.id.clone(),
+                r.text.clone(),
+                ug.iter().map(|&j| show(&gold[j])).collect(),
+                up.iter().map(|&i| show(&pred[i])).collect(),
+            ));
         }
     }
 
@@ -149,20 +160,50 @@ impl fmt::Display for Report {
             GoldKind::Cameo => "CAMEO",
             GoldKind::Plover => "PLOVER",
         };
-        writeln!(f, "{} records, {} gold events, {} predicted ({scheme} gold)", self.records, self.gold_events, self.predicted_events)?;
-        writeln!(f, "{:<34} {:>9} {:>9} {:>9}   {:>4} {:>4} {:>4}", "level", "precision", "recall", "F1", "tp", "fp", "fn")?;
+        writeln!(
+            f,
+            "{} records, {} gold events, {} predicted ({scheme} gold)",
+            self.records, self.gold_events, self.predicted_events
+        )?;
+        writeln!(
+            f,
+            "{:<34} {:>9} {:>9} {:>9}   {:>4} {:>4} {:>4}",
+            "level", "precision", "recall", "F1", "tp", "fp", "fn"
+        )?;
         for (name, c) in [
             ("root, actors by country", &self.root),
             ("exact, actors by country", &self.exact),
             ("root, actors by country+sector", &self.root_sector),
             ("exact, actors by country+sector", &self.exact_sector),
         ] {
-            writeln!(f, "{name:<34} {:>9.3} {:>9.3} {:>9.3}   {:>4} {:>4} {:>4}", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_)?;
+            writeln!(
+                f,
+                "{name:<34} {:>9.3} {:>9.3} {:>9.3}   {:>4} {:>4} {:>4}",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )?;
         }
         writeln!(f, "\nper category (root level, actors by country)")?;
-        writeln!(f, "{:<12} {:>9} {:>9} {:>9}   {:>4} {:>4} {:>4}", "category", "precision", "recall", "F1", "tp", "fp", "fn")?;
+        writeln!(
+            f,
+            "{:<12} {:>9} {:>9} {:>9}   {:>4} {:>4} {:>4}",
+            "category", "precision", "recall", "F1", "tp", "fp", "fn"
+        )?;
         for (k, c) in &self.per_category {
-            writeln!(f, "{k:<12} {:>9.3} {:>9.3} {:>9.3}   {:>4} {:>4} {:>4}", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_)?;
+            writeln!(
+                f,
+                "{k:<12} {:>9.3} {:>9.3} {:>9.3}   {:>4} {:>4} {:>4}",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )?;
         }
         let worst: Vec<String> = self.worst(5).into_iter().map(|(k, c)| format!("{k} (F1 {:.2})", c.f1())).collect();
         writeln!(f, "\nworst categories: {}", worst.join(", "))

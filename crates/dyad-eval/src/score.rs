@@ -32,9 +32,15 @@ fn split_actor(code: &str) -> (String, String) {
 /// Reduces a coded event for comparison with a gold file of the given kind; `None` when the
 /// event has no counterpart in that scheme (CAMEO statements have no PLOVER category).
 pub fn predicted(e: &Event, kind: GoldKind) -> Option<Predicted> {
-    let (source, source_sector) = (normalise_country(e.source.country.as_deref().unwrap_or("")).to_string(), e.source.agents.first().cloned().unwrap_or_default());
+    let (source, source_sector) = (
+        normalise_country(e.source.country.as_deref().unwrap_or("")).to_string(),
+        e.source.agents.first().cloned().unwrap_or_default(),
+    );
     let (target, target_sector) = match &e.target {
-        Some(t) => (normalise_country(t.country.as_deref().unwrap_or("")).to_string(), t.agents.first().cloned().unwrap_or_default()),
+        Some(t) => (
+            normalise_country(t.country.as_deref().unwrap_or("")).to_string(),
+            t.agents.first().cloned().unwrap_or_default(),
+        ),
         None => (String::new(), String::new()),
     };
     let (code, root) = match kind {
@@ -74,7 +80,8 @@ impl Level {
 
     fn same(self, p: &Predicted, g: &Predicted) -> bool {
         let actors = p.source == g.source && p.target == g.target;
-        let sectors = (g.source_sector.is_empty() || p.source_sector == g.source_sector) && (g.target_sector.is_empty() || p.target_sector == g.target_sector);
+        let sectors = (g.source_sector.is_empty() || p.source_sector == g.source_sector)
+            && (g.target_sector.is_empty() || p.target_sector == g.target_sector);
         match self {
             Level::RootCountry => actors && p.root == g.root,
             Level::ExactCountry => actors && p.code == g.code,
@@ -109,7 +116,9 @@ pub fn score(coder: &Coder, records: &[GoldRecord]) -> Report {
     for r in records.iter().filter(|r| r.evaluate) {
         let mut doc = Document::from_text(r.text.clone());
         doc.id = r.id.clone();
-        doc.published = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").or_else(|_| chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d")).ok();
+        doc.published = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d")
+            .or_else(|_| chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"))
+            .ok();
         let events = coder.code(&doc);
         let pred: Vec<Predicted> = events.iter().filter_map(|e| predicted(e, kind)).collect();
         let gold: Vec<Predicted> = r.events.iter().map(|g| gold_predicted(g, kind)).collect();

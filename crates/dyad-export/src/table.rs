@@ -25,7 +25,8 @@ fn clip(s: &str, n: usize) -> String {
 impl<W: Write> EventWriter for TableWriter<W> {
     fn write(&mut self, e: &Event) -> io::Result<()> {
         let name = self.book.get(e.cameo).map(|c| c.name.as_str()).unwrap_or("");
-        let target = e.target.as_ref().map(|t| format!("{} ({})", t.code, clip(&t.text, 28))).unwrap_or_else(|| "-".into());
+        let target =
+            e.target.as_ref().map(|t| format!("{} ({})", t.code, clip(&t.text, 28))).unwrap_or_else(|| "-".into());
         self.rows.push([
             e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
             format!("{} ({})", e.source.code, clip(&e.source.text, 28)),
@@ -46,7 +47,14 @@ impl<W: Write> EventWriter for TableWriter<W> {
             }
         }
         let line = |cells: &[String]| {
-            cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect::<Vec<_>>().join("  ").trim_end().to_string()
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+                .collect::<Vec<_>>()
+                .join("  ")
+                .trim_end()
+                .to_string()
         };
         writeln!(self.out, "{}", line(&header.map(String::from)))?;
         for r in &self.rows {

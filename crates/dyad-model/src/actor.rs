@@ -71,11 +71,7 @@ mod tests {
 
     #[test]
     fn displays_and_parses() {
-        let c = ActorCode {
-            country: Some("IGO".into()),
-            group: Some("UNO".into()),
-            agents: vec!["MIL".into()],
-        };
+        let c = ActorCode { country: Some("IGO".into()), group: Some("UNO".into()), agents: vec!["MIL".into()] };
         assert_eq!(c.to_string(), "IGOUNOMIL");
         let p = ActorCode::parse("KAZGOV");
         assert_eq!(p.country.as_deref(), Some("KAZ"));

@@ -6,19 +6,70 @@ use dyad_model::Span;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
     "gov", "sen", "rep", "rev", "fr", "st", "mt", "ft", "jr", "sr", "sens", "reps", "govs", "gens", "hon", "pres",
-    "amb", "supt", "insp", "brig", "cdr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v", "approx",
-    "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "al", "ave", "blvd", "rd", "e.g",
-    "i.e", "cf", "ca", "op", "vol", "pp", "para", "art", "sec", "mln", "bln", "mn", "bn",
+    "amb", "supt", "insp", "brig", "cdr", "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v", "approx", "dept",
+    "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "al", "ave", "blvd", "rd", "e.g", "i.e", "cf", "ca",
+    "op", "vol", "pp", "para", "art", "sec", "mln", "bln", "mn", "bn",
 ];
 
 /// Capitalised words that commonly start a sentence; after an initialism ("U.S.") they signal a
 /// boundary, anything else does not ("the U.S. Senate").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "After", "Before", "When", "While", "However",
-    "Meanwhile", "Also", "Yet", "Some", "Many", "Most", "As", "If", "For", "Officials", "Earlier", "Later", "On",
-    "Last", "Since", "Both", "Such", "What", "Why", "How", "Who", "No", "Not", "One", "Two",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Yet",
+    "Some",
+    "Many",
+    "Most",
+    "As",
+    "If",
+    "For",
+    "Officials",
+    "Earlier",
+    "Later",
+    "On",
+    "Last",
+    "Since",
+    "Both",
+    "Such",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "No",
+    "Not",
+    "One",
+    "Two",
 ];
 
 /// Whether `word` (without its final period) is an abbreviation or an initial.
@@ -66,7 +117,8 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             let blank = j < n && chars[j].1 == '\n';
             let prev = block[start..pos].trim_end().chars().last();
             let next = block[pos..].trim_start().chars().next();
-            let continues = matches!(prev, Some(p) if p.is_lowercase() || p == ',' || p == ';' || p == ':' || p == '-' || p == '(');
+            let continues =
+                matches!(prev, Some(p) if p.is_lowercase() || p == ',' || p == ';' || p == ':' || p == '-' || p == '(');
             let starts = matches!(next, Some(x) if x.is_uppercase() || x.is_ascii_digit() || is_opening(x));
             if blank || (!continues && starts) {
                 cut = Some(pos);
@@ -153,7 +205,10 @@ mod tests {
             split("Gen. Smith met U.S. officials in St. Petersburg on Jan. 5. The talks ended."),
             ["Gen. Smith met U.S. officials in St. Petersburg on Jan. 5.", "The talks ended."]
         );
-        assert_eq!(split("F.W. de Klerk met George W. Bush. They talked."), ["F.W. de Klerk met George W. Bush.", "They talked."]);
+        assert_eq!(
+            split("F.W. de Klerk met George W. Bush. They talked."),
+            ["F.W. de Klerk met George W. Bush.", "They talked."]
+        );
         assert_eq!(split("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
     }
 
@@ -165,17 +220,29 @@ mod tests {
 
     #[test]
     fn keeps_decimals_and_quotes() {
-        assert_eq!(split("Growth was 3.5 percent. \"We agree.\" He left!"), ["Growth was 3.5 percent.", "\"We agree.\"", "He left!"]);
+        assert_eq!(
+            split("Growth was 3.5 percent. \"We agree.\" He left!"),
+            ["Growth was 3.5 percent.", "\"We agree.\"", "He left!"]
+        );
         assert_eq!(split("He said: “It is over.” Then he left."), ["He said: “It is over.”", "Then he left."]);
     }
 
     #[test]
     fn splits_headlines_and_paragraphs() {
         assert_eq!(
-            split("Kazakhstan Signs Minerals Deal With UK\nASTANA (Reuters) - Kazakhstan signed a deal.\n\nSecond paragraph"),
-            ["Kazakhstan Signs Minerals Deal With UK", "ASTANA (Reuters) - Kazakhstan signed a deal.", "Second paragraph"]
+            split(
+                "Kazakhstan Signs Minerals Deal With UK\nASTANA (Reuters) - Kazakhstan signed a deal.\n\nSecond paragraph"
+            ),
+            [
+                "Kazakhstan Signs Minerals Deal With UK",
+                "ASTANA (Reuters) - Kazakhstan signed a deal.",
+                "Second paragraph"
+            ]
         );
-        assert_eq!(split("a line wrapped\nin the middle of a sentence."), ["a line wrapped\nin the middle of a sentence."]);
+        assert_eq!(
+            split("a line wrapped\nin the middle of a sentence."),
+            ["a line wrapped\nin the middle of a sentence."]
+        );
     }
 
     #[test]

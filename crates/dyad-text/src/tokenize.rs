@@ -55,7 +55,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 let prev = chars[j - 1].1;
                 match cj {
                     '.' | ',' if number && prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit()) => j += 1,
-                    '.' if !number && next.is_some_and(|x| x.is_alphabetic()) && prev.is_alphabetic() && (j - seg_start) <= 2 => j += 1,
+                    '.' if !number
+                        && next.is_some_and(|x| x.is_alphabetic())
+                        && prev.is_alphabetic()
+                        && (j - seg_start) <= 2 =>
+                    {
+                        j += 1
+                    }
                     '-' if prev.is_alphanumeric() && next.is_some_and(|x| x.is_alphanumeric()) => {
                         let left_cap = chars[seg_start].1.is_uppercase();
                         let right_cap = next.is_some_and(|x| x.is_uppercase());
@@ -139,9 +145,15 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_numbers_and_compounds() {
-        assert_eq!(toks("The U.S. sent $1,000.50 in 3.5 days."), ["The", "U.S.", "sent", "$", "1,000.50", "in", "3.5", "days", "."]);
+        assert_eq!(
+            toks("The U.S. sent $1,000.50 in 3.5 days."),
+            ["The", "U.S.", "sent", "$", "1,000.50", "in", "3.5", "days", "."]
+        );
         assert_eq!(toks("a long-term cease-fire"), ["a", "long-term", "cease-fire"]);
-        assert_eq!(toks("U.S.-Soviet talks, NATO-member Norway"), ["U.S.", "-", "Soviet", "talks", ",", "NATO", "-", "member", "Norway"]);
+        assert_eq!(
+            toks("U.S.-Soviet talks, NATO-member Norway"),
+            ["U.S.", "-", "Soviet", "talks", ",", "NATO", "-", "member", "Norway"]
+        );
         assert_eq!(toks("al-Qaeda and Syrian-backed"), ["al", "-", "Qaeda", "and", "Syrian", "-", "backed"]);
         assert_eq!(toks("Gen. Smith -- ``quoted''"), ["Gen.", "Smith", "--", "``", "quoted", "''"]);
     }
