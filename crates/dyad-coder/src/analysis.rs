@@ -17,6 +17,8 @@ pub(crate) struct Tok {
     pub word: Option<WordId>,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// Has a verb reading in the dictionaries.
+    pub verbal: bool,
     /// Index of the mention covering the token, or `NONE`.
     pub mention: u32,
     /// Index of the actor phrase covering the token, or `NONE`.
@@ -58,7 +60,8 @@ pub(crate) fn analyse(
             let tags = if t.kind == TokenKind::Word { lexicon.tags(l) } else { Tags::NONE };
             let word = if t.kind == TokenKind::Word || t.kind == TokenKind::Number { dict.word_id(l) } else { None };
             let cap = text[t.span].chars().next().is_some_and(char::is_uppercase);
-            Tok { span: t.span, kind: t.kind, tags, word, cap, mention: NONE, phrase: NONE, group: NONE }
+            let verbal = word.is_some_and(|w| !dict.entries[w as usize].verbs.is_empty());
+            Tok { span: t.span, kind: t.kind, tags, word, cap, verbal, mention: NONE, phrase: NONE, group: NONE }
         })
         .collect();
     // Normalise straight and typographic apostrophes in possessives so one id serves both.

@@ -56,7 +56,7 @@ impl Matcher<'_> {
         if t.tags.0 & blocking != 0 {
             return false;
         }
-        if t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::NUM.0)) {
+        if t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::NUM.0 | Tags::TIME.0)) {
             return true;
         }
         let verbal = t.word.is_some_and(|w| !self.dict.entries[w as usize].verbs.is_empty());
@@ -122,8 +122,14 @@ impl Matcher<'_> {
                         break;
                     }
                     let t = &self.toks[p];
-                    let base =
-                        t.word.is_some_and(|w| self.dict.entries[w as usize].verbs.iter().any(|r| r.1 == Form::Base));
+                    // A known verb in its base form, or an unknown lower-case word standing in for
+                    // a verb the dictionaries do not list ("demanded that X match …").
+                    let readings = t.word.map(|w| &self.dict.entries[w as usize].verbs[..]).unwrap_or(&[]);
+                    let base = if readings.is_empty() {
+                        t.kind == TokenKind::Word && !t.cap && t.tags == Tags::NONE && t.mention == NONE
+                    } else {
+                        readings.iter().any(|r| r.1 == Form::Base)
+                    };
                     if base && t.phrase == NONE {
                         return self.go(rest, p + 1, limit, ItemsMatch { verb: Some(p), ..acc }, true);
                     }

@@ -4,7 +4,7 @@
 
 use crate::analysis::{NONE, Tok, Tokens};
 use crate::resolve::{Member, MemberKind, Resolver};
-use dyad_dict::{CountryForm, NameKind};
+use dyad_dict::CountryForm;
 use dyad_model::Span;
 use dyad_text::{Tags, TokenKind};
 
@@ -41,11 +41,23 @@ fn is_core(t: &Tok, text: &str, first_in_sentence: bool) -> bool {
 }
 
 /// Whether a token may modify a phrase from the left ("former", "senior", "the", "two").
-fn is_modifier(t: &Tok) -> bool {
+fn is_modifier(t: &Tok, text: &str) -> bool {
+    if t.tags.has(Tags::THAT) {
+        return false;
+    }
     t.kind == TokenKind::Number
         || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0 | Tags::MODIFIER_FORMER.0))
-        || (t.kind == TokenKind::Word && !t.cap && t.tags == Tags::NONE && t.word.is_none() && t.mention == NONE)
-        || (t.kind == TokenKind::Word && t.tags.has(Tags::ADV))
+        || (t.kind == TokenKind::Word && !t.cap && !t.verbal && t.tags == Tags::NONE && t.mention == NONE && looks_adjectival(&text[t.span]))
+        || (t.kind == TokenKind::Word && t.tags.has(Tags::ADV) && text[t.span].ends_with("ly"))
+}
+
+/// Lower-case words that may modify a name ("ethnic Albanian", "armed Islamist"): adjective
+/// endings, so verbs before a name ("match the EU") stay outside the phrase.
+fn looks_adjectival(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ["al", "ic", "ian", "ive", "ous", "ary", "ist", "ish", "ese", "ful", "less", "ent", "ant", "ern"]
+        .iter()
+        .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
 struct Core {
@@ -98,7 +110,7 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
         let mut start = c.start;
         let mut former = false;
         let mut steps = 0;
-        while start > 0 && steps < 4 && is_modifier(&toks[start - 1]) && toks[start - 1].mention == NONE {
+        while start > 0 && steps < 4 && is_modifier(&toks[start - 1], text) && toks[start - 1].mention == NONE {
             start -= 1;
             steps += 1;
             former |= toks[start].tags.has(Tags::MODIFIER_FORMER);
@@ -115,7 +127,13 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
         }
         former |= toks[start..end].iter().any(|t| t.tags.has(Tags::MODIFIER_FORMER));
         if let Some(m) = res.member_of(tk, text, start, c.start, end, former) {
-            phrases.push(Phrase { start, end, members: vec![m], pronoun: false });
+            // "military exercises", "police station": an agent alone before a noun is an
+            // adjective, not an actor.
+            let next = toks.get(end);
+            let before_noun = next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.tags == Tags::NONE && n.mention == NONE);
+            if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
+                phrases.push(Phrase { start, end, members: vec![m], pronoun: false });
+            }
         }
     }
     // Pronouns that can stand for actors, where no name phrase already covers them.

@@ -3,7 +3,7 @@
 
 use crate::analysis::{NONE, Tokens};
 use chrono::NaiveDate;
-use dyad_dict::{CountryForm, Dictionaries, NameKind, Origin};
+use dyad_dict::{CountryForm, Dictionaries, NameKind};
 use dyad_model::{ActorCode, Span};
 use dyad_text::{Tags, TokenKind};
 
@@ -32,7 +32,6 @@ pub(crate) struct Member {
     /// A person or a person's title ("the president"), not a body ("the government").
     pub human: bool,
     pub resolved_by: Option<&'static str>,
-    pub origin: Option<Origin>,
 }
 
 impl Member {
@@ -147,7 +146,6 @@ impl Resolver<'_> {
             plural,
             human: false,
             resolved_by: None,
-            origin,
         };
         if let Some(p) = self.pick_person(&people, country.map(|(c, _)| country_code(c))) {
             let person = &self.dicts.people[p as usize];

@@ -9,7 +9,7 @@ use crate::phrases::{self, Phrase};
 use crate::resolve::{Member, Resolver};
 use crate::subjects::{Subject, by_agent, skip_regions, subject};
 use crate::verbs::{self, VerbGroup};
-use dyad_dict::{FrameKind, Item, NameHit, map_code};
+use dyad_dict::{FrameKind, Item, NameHit, fallback_code, map_code};
 use dyad_model::{CameoCode, Modality, Span};
 use dyad_text::{Tags, tokenize};
 
@@ -115,23 +115,36 @@ pub(crate) fn code_sentence(
         }
         let conditional = in_condition(toks, g.start);
         // Frames: "agreed to lift sanctions", "urged Iran to release".
-        if let Some(c) =
-            try_frames(coder, &matcher, g, limit, subj, &phrases, text, &mut consumed, trace.as_deref_mut())
-        {
+        let frame = try_frames(coder, &matcher, g, limit, subj, &phrases, text, trace.as_deref_mut());
+        let best = best_pattern(coder, &matcher, g, limit);
+        // A frame's fallback ("agreed to" + an uncoded verb) yields only to a verb pattern that
+        // says more than the frame's own two words.
+        let frame = match (frame, &best) {
+            (Some(h), _) if !h.fallback => Some(h),
+            (Some(h), None) => Some(h),
+            (Some(h), Some(b)) if b.rank.0 <= 2 => Some(h),
+            _ => None,
+        };
+        if let Some(h) = frame {
+            for c in &mut consumed[g.head..h.end] {
+                *c = true;
+            }
             if conditional {
-                note!(trace, "dropped  \"{}\": inside a condition", &text[c.trigger]);
+                note!(trace, "dropped  \"{}\": inside a condition", &text[h.candidate.trigger]);
             } else {
-                out.push(c);
+                out.push(h.candidate);
             }
             continue;
         }
-        let Some(best) = best_pattern(coder, &matcher, g, limit) else { continue };
+        let Some(best) = best else { continue };
         let p = &dict.patterns[best.pattern as usize];
         let at = coder.dicts.locate(p.origin);
         let (source, target) = if best.passive {
             (by_agent(toks, g.head + 1, limit).or_else(|| by_agent(toks, best.m.end, limit)), subj)
-        } else {
+        } else if p.items.contains(&Item::Target) {
             (subj, best.m.target)
+        } else {
+            (subj, trailing_target(toks, &phrases, text, best.m.end, limit))
         };
         let trigger = trigger_span(toks, &phrases, g.head, best.m, target);
         for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
@@ -161,6 +174,18 @@ pub(crate) fn code_sentence(
                     p.code
                 );
                 continue;
+            }
+        }
+        // A future act is a promise or a threat: "will support" → intent, "will attack" → threat.
+        if g.modality == Modality::Future && !g.negated {
+            let kind = match code.root_number() {
+                4..=8 => Some(FrameKind::Intent),
+                14 | 16..=20 => Some(FrameKind::Threat),
+                _ => None,
+            };
+            if let Some(m) = kind.and_then(|k| map_code(&coder.dicts.frame_maps, k, code)) {
+                note!(trace, "future   {} read as {}", code, m.to);
+                code = m.to;
             }
         }
         let modality = if question { Modality::Question } else { g.modality };
@@ -283,7 +308,7 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -
             // talks"), ranked below the full match.
             let (m, literals) = match matcher.items(items, g.head + 1, limit) {
                 Some(m) => (m, p.literals),
-                None if p.mutual && !passive && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
+                None if p.mutual && !passive && p.literals >= 3 && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
                     match matcher.items(&items[..items.len() - 2], g.head + 1, limit) {
                         Some(m) => (m, p.literals.saturating_sub(1)),
                         None => continue,
@@ -300,7 +325,15 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -
     best
 }
 
-/// Tries the frames of a verb group; on success returns the composed candidate.
+/// A frame that matched: the composed candidate, or the frame's fallback when the embedded verb
+/// codes nothing, and the token after the words it covers.
+struct FrameHit {
+    candidate: Candidate,
+    fallback: bool,
+    end: usize,
+}
+
+/// Tries the frames of a verb group ("agreed to lift sanctions", "urged Iran to release").
 #[allow(clippy::too_many_arguments)]
 fn try_frames(
     coder: &Coder,
@@ -310,22 +343,29 @@ fn try_frames(
     subj: Option<usize>,
     phrases: &[Phrase],
     text: &str,
-    consumed: &mut [bool],
     mut trace: Option<&mut Vec<String>>,
-) -> Option<Candidate> {
+) -> Option<FrameHit> {
     let dict = &coder.compiled;
     let toks = matcher.toks;
+    let source = subj?;
+    let mut fallback: Option<FrameHit> = None;
     for &lemma in &g.lemmas {
         for &fid in &dict.verb_frames[lemma as usize] {
             let f = &dict.frames[fid as usize];
             let Some(fm) = matcher.items(&f.items, g.head + 1, limit) else { continue };
             let Some(v) = fm.verb else { continue };
-            let vword = toks[v].word?;
+            let vlemmas: Vec<u32> =
+                toks[v].word.map(|w| dict.entries[w as usize].verbs.iter().map(|r| r.0).collect()).unwrap_or_default();
+            if g.negated {
+                note!(trace, "dropped  \"{}\": negated frame", &text[toks[g.head].span.cover(toks[v].span)]);
+                return None;
+            }
+            let at = coder.dicts.locate(f.origin);
             // The embedded verb's best pattern, as an active base-form verb.
             let embedded = VerbGroup {
                 start: v,
                 head: v,
-                lemmas: dict.entries[vword as usize].verbs.iter().map(|r| r.0).collect(),
+                lemmas: vlemmas,
                 form: dyad_dict::Form::Base,
                 passive: false,
                 negated: false,
@@ -333,46 +373,97 @@ fn try_frames(
                 nonfinite: true,
                 refusal: false,
             };
-            let Some(best) = best_pattern(coder, matcher, &embedded, limit) else { continue };
-            let inner = &dict.patterns[best.pattern as usize];
-            let Some(mapped) = map_code(&coder.dicts.frame_maps, f.kind, inner.code) else {
-                note!(
-                    trace,
-                    "frame    {} \"{}\": embedded {} has no {} mapping",
-                    coder.dicts.locate(f.origin),
-                    f.text,
-                    inner.code,
-                    f.kind.as_str()
-                );
+            let best = best_pattern(coder, matcher, &embedded, limit);
+            let mapped = best.as_ref().and_then(|b| map_code(&coder.dicts.frame_maps, f.kind, dict.patterns[b.pattern as usize].code));
+            let (Some(best), Some(mapped)) = (best, mapped) else {
+                // Remember the frame's own fallback in case no verb pattern does better.
+                if fallback.is_none() {
+                    if let Some(fb) = fallback_code(&coder.dicts.frame_maps, f.kind) {
+                        let target = match f.kind {
+                            FrameKind::Appeal | FrameKind::Demand => fm.target,
+                            _ => first_phrase_after(toks, phrases, v, limit),
+                        };
+                        note!(trace, "frame    {at} \"{}\": embedded verb uncoded, fallback {}", f.text, fb.to);
+                        fallback = Some(FrameHit {
+                            candidate: Candidate {
+                                code: fb.to,
+                                negated: false,
+                                modality: g.modality,
+                                sources: source_members(phrases, toks, source),
+                                targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
+                                trigger: toks[g.head].span.cover(toks[v].span),
+                                pattern: at,
+                                mutual: false,
+                            },
+                            fallback: true,
+                            end: v + 1,
+                        });
+                    }
+                }
                 continue;
             };
+            let inner = &dict.patterns[best.pattern as usize];
             let target = match f.kind {
                 FrameKind::Appeal | FrameKind::Demand => fm.target.or(best.m.target),
                 _ => best.m.target,
             };
-            let source = subj?;
             let end = best.m.end.max(v + 1);
-            for c in &mut consumed[g.head..end] {
-                *c = true;
-            }
             let trigger = trigger_span(toks, phrases, g.head, best.m, best.m.target);
-            let pattern = format!("{}+{}", coder.dicts.locate(f.origin), coder.dicts.locate(inner.origin));
+            let pattern = format!("{at}+{}", coder.dicts.locate(inner.origin));
             note!(trace, "frame    {pattern} \"{}\" + \"{}\": {} → {}", f.text, inner.text, inner.code, mapped.to);
-            let negated = g.negated;
-            if negated {
-                note!(trace, "dropped  \"{}\": negated frame", &text[trigger]);
+            return Some(FrameHit {
+                candidate: Candidate {
+                    code: mapped.to,
+                    negated: false,
+                    modality: g.modality,
+                    sources: source_members(phrases, toks, source),
+                    targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
+                    trigger,
+                    pattern,
+                    mutual: inner.mutual,
+                },
+                fallback: false,
+                end,
+            });
+        }
+    }
+    fallback
+}
+
+/// A pattern without `$T` takes its target from a prepositional phrase right after it ("broke off
+/// relations with Congo", "imposed a curfew on Gaza"); "from" and "by" name sources, not targets.
+fn trailing_target(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize, limit: usize) -> Option<usize> {
+    let mut i = from;
+    while i < limit && i < from + 4 {
+        let t = &toks[i];
+        if t.tags.has(Tags::PREP) {
+            let w = text[t.span].to_ascii_lowercase();
+            if !matches!(w.as_str(), "with" | "against" | "on" | "to" | "toward" | "towards" | "into" | "upon" | "over") {
                 return None;
             }
-            return Some(Candidate {
-                code: mapped.to,
-                negated: false,
-                modality: g.modality,
-                sources: source_members(phrases, toks, source),
-                targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
-                trigger,
-                pattern,
-                mutual: inner.mutual,
-            });
+            let mut j = i + 1;
+            while j < limit && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+                j += 1;
+            }
+            let ph = toks.get(j).map(|t| t.phrase).unwrap_or(NONE);
+            return (j < limit && ph != NONE && phrases[ph as usize].start == j).then_some(ph as usize);
+        }
+        if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The first actor phrase after token `from` in the clause.
+fn first_phrase_after(toks: &[Tok], phrases: &[Phrase], from: usize, limit: usize) -> Option<usize> {
+    for t in &toks[from + 1..limit] {
+        if t.phrase != NONE && !phrases[t.phrase as usize].pronoun {
+            return Some(t.phrase as usize);
+        }
+        if t.kind == dyad_text::TokenKind::Punct || t.group != NONE {
+            return None;
         }
     }
     None

@@ -127,6 +127,7 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
         let possessive = t.is_possessive(text);
         if readings.is_empty()
             || possessive
+            || t.phrase != NONE
             || (t.mention != NONE && t.cap)
             || t.tags.is_aux() && !is_main_aux(toks, i, dict)
         {

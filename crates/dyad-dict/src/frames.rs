@@ -92,7 +92,7 @@ pub fn parse_frames(
             let kind = parts.first().and_then(|k| FrameKind::parse(k));
             match (kind, parts.as_slice()) {
                 (Some(kind), [_, from, to])
-                    if from.bytes().all(|b| b.is_ascii_digit()) && (2..=4).contains(&from.len()) =>
+                    if *from == "*" || from.bytes().all(|b| b.is_ascii_digit()) && (2..=4).contains(&from.len()) =>
                 {
                     match book.lookup(to) {
                         Ok(info) => maps.push(FrameMap { kind, from: from.to_string(), to: info.code, origin }),
@@ -104,7 +104,7 @@ pub fn parse_frames(
                     line.number,
                     1,
                     line.raw,
-                    "expected 'map KIND FROM TO', such as 'map intent 04 036'",
+                    "expected 'map KIND FROM TO', such as 'map intent 04 036' ('*' as FROM sets the code for uncoded verbs)",
                 ),
             }
             continue;
@@ -132,7 +132,12 @@ pub fn parse_frames(
 
 /// Finds the mapped code for an embedded code: the longest matching prefix wins.
 pub fn map_code(maps: &[FrameMap], kind: FrameKind, code: CameoCode) -> Option<&FrameMap> {
-    maps.iter().filter(|m| m.kind == kind && code.as_str().starts_with(m.from.as_str())).max_by_key(|m| m.from.len())
+    maps.iter().filter(|m| m.kind == kind && m.from != "*" && code.as_str().starts_with(m.from.as_str())).max_by_key(|m| m.from.len())
+}
+
+/// The code a frame takes when its embedded verb codes nothing (`map KIND * CODE`).
+pub fn fallback_code(maps: &[FrameMap], kind: FrameKind) -> Option<&FrameMap> {
+    maps.iter().find(|m| m.kind == kind && m.from == "*")
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub use compiled::{
 pub use dates::DateRange;
 pub use diagnostic::{Diagnostic, Severity, edit_distance, nearest};
 pub use forms::{Form, Irregulars, VerbForms};
-pub use frames::{Frame, FrameKind, FrameMap, map_code};
+pub use frames::{Frame, FrameKind, FrameMap, fallback_code, map_code};
 pub use patterns::{Element, Head, Pattern, WordSet};
 pub use stats::Stats;
 

@@ -22,7 +22,7 @@ pub struct Stats {
 /// Computes the statistics.
 pub fn compute(d: &Dictionaries) -> Stats {
     let mut s = Stats::default();
-    let mut bump = |o: crate::Origin, s: &mut Stats| {
+    let bump = |o: crate::Origin, s: &mut Stats| {
         *s.per_file.entry(d.files[o.file as usize].clone()).or_default() += 1;
     };
     for c in &d.countries {
