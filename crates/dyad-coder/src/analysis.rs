@@ -64,7 +64,7 @@ pub(crate) fn analyse(
             Tok { span: t.span, kind: t.kind, tags, word, cap, verbal, mention: NONE, phrase: NONE, group: NONE }
         })
         .collect();
-    // Normalise straight and typographic apostrophes in possessives so one id serves both.
+    mark_quantifiers(&mut toks, lower);
     let mut mentions = Vec::new();
     let first_hit = hits.partition_point(|h| h.start < sentence.start);
     let mut ti = 0;
@@ -110,4 +110,26 @@ impl Tok {
 /// Whether the token ends a clause for the purposes of slot filling.
 pub(crate) fn is_clause_break(t: &Tok, text: &str) -> bool {
     t.kind == TokenKind::Punct && matches!(&text[t.span], ";" | ":" | "." | "!" | "?" | "--" | "—" | "–")
+}
+
+/// Quantity words before a number ("up to 16", "more than 500", "at least 20", "as many as 40")
+/// behave as modifiers, so patterns and phrases skip them like adjectives.
+fn mark_quantifiers(toks: &mut [Tok], lower: &str) {
+    let n = toks.len();
+    let word = |toks: &[Tok], i: usize| toks.get(i).map(|t| &lower[t.span]).unwrap_or("");
+    let numeric = |toks: &[Tok], i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number || t.tags.has(Tags::NUM));
+    for i in 0..n {
+        let len = match (word(toks, i), word(toks, i + 1), word(toks, i + 2)) {
+            ("up" | "more" | "fewer" | "less", "to" | "than", _) => 2,
+            ("at", "least" | "most", _) => 2,
+            ("as", "many" | "much", "as") => 3,
+            ("about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately" | "over" | "under", _, _) => 1,
+            _ => 0,
+        };
+        if len > 0 && numeric(toks, i + len) {
+            for t in &mut toks[i..i + len] {
+                t.tags = Tags::ADV;
+            }
+        }
+    }
 }

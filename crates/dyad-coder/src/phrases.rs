@@ -16,6 +16,8 @@ pub(crate) struct Phrase {
     pub members: Vec<Member>,
     /// A pronoun to be resolved from discourse.
     pub pronoun: bool,
+    /// A possessive pronoun in front ("its forces"), whose referent gives the country.
+    pub possessor: Option<usize>,
 }
 
 impl Phrase {
@@ -132,7 +134,8 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             let next = toks.get(end);
             let before_noun = next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.tags == Tags::NONE && n.mention == NONE);
             if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
-                phrases.push(Phrase { start, end, members: vec![m], pronoun: false });
+                let possessor = (start..c.start).find(|&i| toks[i].tags.has(Tags::POSS) && crate::discourse::class_of(&text[toks[i].span].to_ascii_lowercase()).is_some());
+                phrases.push(Phrase { start, end, members: vec![m], pronoun: false, possessor });
             }
         }
     }
@@ -142,7 +145,7 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
     for (i, t) in tk.toks.iter().enumerate() {
         let personal = t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::POSS.0));
         if personal && !covered(i) && crate::discourse::class_of(&text[t.span].to_ascii_lowercase()).is_some() {
-            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true });
+            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true, possessor: None });
         }
     }
     phrases.extend(pronouns);
@@ -187,7 +190,7 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                 let lower: Vec<String> = gap_words.iter().map(|w| w.to_ascii_lowercase()).collect();
                 let prep_ok = matches!(lower.as_slice(), [p] | [p, _] if matches!(p.as_str(), "of" | "from" | "in"))
                     && lower.get(1).is_none_or(|d| d == "the");
-                if prep_ok && a.needs_country() && b.is_country_like() {
+                if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                     let mut m = a.clone();
                     m.inherit_country(b);
                     m.span = prev.span(toks).cover(p.span(toks));

@@ -42,7 +42,7 @@ impl Member {
 
     /// A phrase that can give a country to another ("of Russia", "Kazakhstan's").
     pub fn is_country_like(&self) -> bool {
-        matches!(self.kind, MemberKind::Country | MemberKind::Organisation) && self.code.country.is_some()
+        self.kind != MemberKind::Person && self.code.country.is_some()
     }
 
     /// Takes the country (and group) of another actor, keeping its own agents.

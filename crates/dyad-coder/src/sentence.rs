@@ -284,6 +284,20 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
                 }
             }
         } else {
+            // "its forces", "their government": the possessor's referent gives the country.
+            if let Some(i) = p.possessor {
+                let t = &toks[i];
+                if let Some(class) = class_of(&text[t.span].to_ascii_lowercase()) {
+                    if let Some(owner) = memory.resolve(class, t.span.start).first() {
+                        for m in &mut p.members {
+                            if m.needs_country() && owner.code.country.is_some() {
+                                m.inherit_country(owner);
+                                m.resolved_by = Some("possessive");
+                            }
+                        }
+                    }
+                }
+            }
             memory.observe(&p.members, p.span(toks).end);
         }
     }

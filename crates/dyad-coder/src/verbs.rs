@@ -86,10 +86,14 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
     }
     match form {
         Form::Past | Form::PastOrParticiple | Form::Participle | Form::Third => {
-            // "peace talks", "air strikes": a noun modifier before a plural is not a subject.
+            // "peace talks", "air strikes": a noun modifier before a plural is not a subject;
+            // "lift embargoes", "to reports": a plural right after a verb or a preposition is
+            // its object.
             !(form == Form::Third
                 && prev.is_some_and(|p| {
-                    p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE
+                    (p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE)
+                        || p.verbal
+                        || p.tags.has(Tags(Tags::PREP.0 | Tags::TO.0))
                 }))
         }
         Form::Gerund => true,

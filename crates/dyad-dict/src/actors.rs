@@ -33,6 +33,8 @@ pub struct Country {
     pub capitals: Vec<Name>,
     /// Seats of power, always the government.
     pub seats: Vec<Name>,
+    /// Regions inside the country that stand for it as actors ("Darfur rebels", "Chechen fighters").
+    pub regions: Vec<Name>,
     /// ISO alpha-2 code.
     pub iso2: Option<String>,
     /// FIPS 10-4 code (GDELT geography).
@@ -165,9 +167,10 @@ pub fn parse_countries(text: &str, file: &str, file_id: u16, diags: &mut Diagnos
                 "people" => c.people.extend(names(value, file_id, n)),
                 "capitals" => c.capitals.extend(names(value, file_id, n)),
                 "seats" => c.seats.extend(names(value, file_id, n)),
+                "regions" => c.regions.extend(names(value, file_id, n)),
                 "iso2" => c.iso2 = Some(value.to_string()),
                 "fips" => c.fips = Some(value.to_string()),
-                other => diags.error(file, n, column_of(line.raw, other), line.raw, format!("unknown country field '{other}': expected names, former, adjectives, people, capitals, seats, iso2 or fips")),
+                other => diags.error(file, n, column_of(line.raw, other), line.raw, format!("unknown country field '{other}': expected names, former, adjectives, people, capitals, seats, regions, iso2 or fips")),
             }
         }
         out.push(c);

@@ -29,6 +29,8 @@ pub enum CountryForm {
     Capital,
     /// A seat of power ("the Kremlin").
     Seat,
+    /// A region inside the country ("Darfur").
+    Region,
 }
 
 /// What a matched name refers to.
@@ -456,6 +458,7 @@ fn build_names(d: &Dictionaries) -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, O
             (&c.people, CountryForm::People),
             (&c.capitals, CountryForm::Capital),
             (&c.seats, CountryForm::Seat),
+            (&c.regions, CountryForm::Region),
         ] {
             for n in list {
                 add(&n.text, NameKind::Country(i, form), n.origin);

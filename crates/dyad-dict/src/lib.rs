@@ -210,6 +210,7 @@ fn merge_countries(into: &mut Vec<Country>, parsed: Vec<Country>) {
                 x.people.extend(c.people);
                 x.capitals.extend(c.capitals);
                 x.seats.extend(c.seats);
+                x.regions.extend(c.regions);
                 x.iso2 = x.iso2.take().or(c.iso2);
                 x.fips = x.fips.take().or(c.fips);
             }
