@@ -264,10 +264,9 @@ fn trigger_span(toks: &[Tok], phrases: &[Phrase], head: usize, m: ItemsMatch, ta
 /// conjunct ("Israel attacked Gaza and Lebanon protested").
 fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
     let ph = &phrases[p];
-    if ph.members.len() > 1
-        && ph.start > 0
-        && (toks[ph.start - 1].group != NONE || toks[ph.start - 1].tags.has(Tags::PREP))
-    {
+    let before = ph.start.checked_sub(1).map(|i| &toks[i]);
+    let object_position = before.is_some_and(|b| (b.group != NONE && !b.tags.has(Tags::REPORT)) || b.tags.has(Tags::PREP));
+    if ph.members.len() > 1 && !ph.pronoun && object_position {
         return vec![ph.members[ph.members.len() - 1].clone()];
     }
     ph.members.clone()
