@@ -24,6 +24,8 @@ pub(crate) struct ItemsMatch {
 
 /// The tokens and phrases of a sentence as seen by the matcher.
 pub(crate) struct Matcher<'a> {
+    /// Dictionary words present in the sentence, for rejecting patterns before trying them.
+    pub present: rustc_hash::FxHashSet<u32>,
     pub toks: &'a [Tok],
     pub phrases: &'a [Phrase],
     pub text: &'a str,
@@ -31,6 +33,14 @@ pub(crate) struct Matcher<'a> {
 }
 
 impl Matcher<'_> {
+    /// How many required word elements of a pattern have none of their words in the sentence,
+    /// and whether the last one is among them.
+    pub fn missing(&self, required: &[Vec<u32>]) -> (usize, bool) {
+        let absent = |r: &Vec<u32>| !r.iter().any(|w| self.present.contains(w));
+        let n = required.iter().filter(|r| absent(r)).count();
+        (n, required.last().is_some_and(absent))
+    }
+
     /// Words that may be skipped between elements: determiners, adjectives, adverbs, numbers and
     /// unknown lower-case words.
     fn is_filler(&self, t: &Tok) -> bool {
@@ -81,8 +91,19 @@ impl Matcher<'_> {
             Item::Words { options, optional } => {
                 for skip in 0..=fill {
                     let p = pos + skip;
-                    if p > limit || (skip > 0 && !self.is_filler(&self.toks[p - 1])) {
+                    // Before a literal word, the determiners and modifiers of an actor phrase may be
+                    // skipped too ("withdrew its troops from" matches "withdraw &troops from").
+                    if p > limit {
                         break;
+                    }
+                    if skip > 0 {
+                        let t = &self.toks[p - 1];
+                        let modifier = t.phrase != NONE
+                            && (t.kind == TokenKind::Number
+                                || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0)));
+                        if !self.is_filler(t) && !modifier {
+                            break;
+                        }
                     }
                     for opt in options {
                         if self.seq_at(p, opt, limit) {

@@ -93,7 +93,8 @@ pub(crate) fn code_sentence(
     }
     let regions = skip_regions(toks, text);
     let question = text[span].trim_end().ends_with('?');
-    let matcher = Matcher { toks, phrases: &phrases, text, dict };
+    let present = toks.iter().filter_map(|t| t.word).collect();
+    let matcher = Matcher { present, toks, phrases: &phrases, text, dict };
     let mut consumed = vec![false; toks.len()];
     let mut subjects: Vec<Option<usize>> = Vec::with_capacity(groups.len());
     let mut out: Vec<Candidate> = Vec::new();
@@ -116,7 +117,8 @@ pub(crate) fn code_sentence(
         let conditional = in_condition(toks, g.start);
         // Frames: "agreed to lift sanctions", "urged Iran to release".
         let frame = try_frames(coder, &matcher, g, limit, subj, &phrases, text, trace.as_deref_mut());
-        let best = best_pattern(coder, &matcher, g, limit);
+        let compound = subj.is_some_and(|p| phrases[p].members.len() > 1);
+        let best = best_pattern(coder, &matcher, g, limit, compound);
         // A frame's fallback ("agreed to" + an uncoded verb) yields only to a verb pattern that
         // says more than the frame's own two words.
         let frame = match (frame, &best) {
@@ -303,12 +305,20 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
 }
 
 /// The best verb pattern for a group: most literal words, then a filled target, then file order.
-fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -> Option<Best> {
+/// `compound_source` allows a reciprocal pattern to match without its target ("X and Y met").
+fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, compound_source: bool) -> Option<Best> {
     let dict = &coder.compiled;
     let mut best: Option<Best> = None;
+    let mut candidates = Vec::new();
+    let after = &matcher.toks[(g.head + 1).min(limit)..limit];
     for &lemma in &g.lemmas {
-        for &pid in &dict.verb_patterns[lemma as usize] {
+        dict.candidates(lemma, after.iter().filter_map(|t| t.word), &mut candidates);
+        for &pid in &candidates {
             let p = &dict.patterns[pid as usize];
+            let (missing, last_missing) = matcher.missing(&p.required);
+            if missing > 1 || (missing == 1 && !(last_missing && p.mutual && compound_source)) {
+                continue;
+            }
             let (items, passive) = if g.passive {
                 match p.items.split_first() {
                     Some((Item::Target, rest)) => (rest, true),
@@ -321,7 +331,7 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize) -
             // talks"), ranked below the full match.
             let (m, literals) = match matcher.items(items, g.head + 1, limit) {
                 Some(m) => (m, p.literals),
-                None if p.mutual && !passive && p.literals >= 3 && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
+                None if p.mutual && compound_source && !passive && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
                     match matcher.items(&items[..items.len() - 2], g.head + 1, limit) {
                         Some(m) => (m, p.literals.saturating_sub(1)),
                         None => continue,
@@ -386,7 +396,8 @@ fn try_frames(
                 nonfinite: true,
                 refusal: false,
             };
-            let best = best_pattern(coder, matcher, &embedded, limit);
+            let compound = phrases[source].members.len() > 1;
+            let best = best_pattern(coder, matcher, &embedded, limit, compound);
             let mapped = best.as_ref().and_then(|b| map_code(&coder.dicts.frame_maps, f.kind, dict.patterns[b.pattern as usize].code));
             let (Some(best), Some(mapped)) = (best, mapped) else {
                 // Remember the frame's own fallback in case no verb pattern does better.
@@ -510,6 +521,9 @@ fn nominal_triggers(
         let mut best: Option<(u32, ItemsMatch, u16)> = None;
         for &pid in pats {
             let p = &dict.patterns[pid as usize];
+            if matcher.missing(&p.required).0 > 0 {
+                continue;
+            }
             if let Some(m) = matcher.items(&p.items, i + 1, limit) {
                 if best.is_none_or(|b| p.literals > b.2) {
                     best = Some((pid, m, p.literals));

@@ -92,6 +92,9 @@ pub struct CompiledPattern {
     pub items: Vec<Item>,
     /// Specificity: literal words including the head.
     pub literals: u16,
+    /// For each required word element, the words it can start with: a sentence that has none of
+    /// them cannot match, which lets the coder skip most patterns without trying them.
+    pub required: Vec<Vec<WordId>>,
     /// Pattern text as written.
     pub text: String,
     /// File and line.
@@ -136,6 +139,11 @@ pub struct Compiled {
     pub patterns: Vec<CompiledPattern>,
     /// Patterns per verb lemma.
     pub verb_patterns: Vec<Vec<PatternId>>,
+    /// Verb patterns keyed by (lemma, the first word of their first required element): a pattern
+    /// can only match when that word follows the trigger.
+    anchored: FxHashMap<(u32, WordId), Vec<PatternId>>,
+    /// Verb patterns with no required word after the head, per lemma.
+    unanchored: Vec<Vec<PatternId>>,
     /// Frames per verb lemma.
     pub verb_frames: Vec<Vec<u32>>,
     /// Frames.
@@ -327,6 +335,7 @@ impl Compiled {
                     verb_patterns[l].push(id);
                 }
             }
+            let required = required_words(&items);
             patterns.push(CompiledPattern {
                 code: p.code,
                 not: p.not,
@@ -334,6 +343,7 @@ impl Compiled {
                 nominal,
                 items,
                 literals: p.literal_count() as u16,
+                required,
                 text: p.text.clone(),
                 origin: p.origin,
             });
@@ -359,6 +369,20 @@ impl Compiled {
         verb_patterns.resize(b.lemmas.len(), Vec::new());
         verb_frames.resize(b.lemmas.len(), Vec::new());
         let (names, name_entries) = build_names(d);
+        let mut anchored: FxHashMap<(u32, WordId), Vec<PatternId>> = FxHashMap::default();
+        let mut unanchored: Vec<Vec<PatternId>> = vec![Vec::new(); b.lemmas.len()];
+        for (lemma, ids) in verb_patterns.iter().enumerate() {
+            for &pid in ids {
+                match patterns[pid as usize].required.first() {
+                    Some(words) => {
+                        for &w in words {
+                            anchored.entry((lemma as u32, w)).or_default().push(pid);
+                        }
+                    }
+                    None => unanchored[lemma].push(pid),
+                }
+            }
+        }
         Compiled {
             names,
             name_entries,
@@ -367,9 +391,25 @@ impl Compiled {
             lemmas: b.lemmas,
             patterns,
             verb_patterns,
+            anchored,
+            unanchored,
             verb_frames,
             frames,
         }
+    }
+
+    /// The verb patterns of a lemma that could match given the words after the trigger, in file
+    /// order; the rest cannot match because their first required word is absent.
+    pub fn candidates(&self, lemma: u32, words_after: impl Iterator<Item = WordId>, out: &mut Vec<PatternId>) {
+        out.clear();
+        out.extend_from_slice(&self.unanchored[lemma as usize]);
+        for w in words_after {
+            if let Some(ids) = self.anchored.get(&(lemma, w)) {
+                out.extend_from_slice(ids);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// The id of a lower-case word, if any dictionary uses it.
@@ -539,4 +579,20 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+}
+
+/// The first words of each non-optional word element.
+fn required_words(items: &[Item]) -> Vec<Vec<WordId>> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Words { options, optional: false } => {
+                let mut firsts: Vec<WordId> = options.iter().filter_map(|o| o.first().copied()).collect();
+                firsts.sort_unstable();
+                firsts.dedup();
+                Some(firsts)
+            }
+            _ => None,
+        })
+        .collect()
 }

@@ -18,6 +18,8 @@ pub struct VerbForms {
     pub participle: String,
     /// Present participle ("holding").
     pub gerund: String,
+    /// Other spellings of the past and participle ("canceled" beside "cancelled").
+    pub variants: Vec<String>,
 }
 
 /// Which form a surface word is, for tense and voice.
@@ -41,6 +43,7 @@ pub enum Form {
 #[derive(Clone, Debug, Default)]
 pub struct Irregulars {
     map: FxHashMap<String, (String, String, Origin)>,
+    variants: FxHashMap<String, Vec<String>>,
 }
 
 impl Irregulars {
@@ -60,14 +63,14 @@ impl Irregulars {
             }
             let origin = Origin { file: file_id, line: line.number as u32 };
             if let Some((past, pp, _)) = self.map.get(parts[0]) {
+                // A second line with other forms lists another spelling (travelled / traveled).
                 if past != parts[1] || pp != parts[2] {
-                    diags.error(
-                        file,
-                        line.number,
-                        1,
-                        line.raw,
-                        format!("'{}' is already listed with other forms ({past} {pp})", parts[0]),
-                    );
+                    let v = self.variants.entry(parts[0].to_string()).or_default();
+                    for f in [parts[1], parts[2]] {
+                        if !v.iter().any(|x| x == f) {
+                            v.push(f.to_string());
+                        }
+                    }
                 }
                 continue;
             }
@@ -105,7 +108,8 @@ impl Irregulars {
             }
             _ => regular_gerund(lemma),
         };
-        VerbForms { base: lemma.to_string(), third: third_person(lemma), past, participle, gerund }
+        let variants = self.variants.get(lemma).cloned().unwrap_or_default();
+        VerbForms { base: lemma.to_string(), third: third_person(lemma), past, participle, gerund, variants }
     }
 }
 
@@ -122,6 +126,11 @@ impl VerbForms {
         } else {
             v.push((self.past.clone(), Form::Past));
             v.push((self.participle.clone(), Form::Participle));
+        }
+        for x in &self.variants {
+            if *x != self.past && *x != self.participle {
+                v.push((x.clone(), Form::PastOrParticiple));
+            }
         }
         v
     }
@@ -179,7 +188,7 @@ mod tests {
     fn inflects_regular_and_irregular() {
         let mut irr = Irregulars::default();
         let mut d = Diagnostics::default();
-        irr.parse("hold held held\nstop stopped stopped\nshoot shot shot\nbad line\n", "forms.txt", 0, &mut d);
+        irr.parse("hold held held\nstop stopped stopped\nshoot shot shot\nbad line\ntravel travelled travelled\ntravel traveled traveled\n", "forms.txt", 0, &mut d);
         assert_eq!(d.errors(), 1);
         let f = irr.inflect("hold");
         assert_eq!((f.third.as_str(), f.past.as_str(), f.gerund.as_str()), ("holds", "held", "holding"));
@@ -194,5 +203,7 @@ mod tests {
         assert_eq!(irr.inflect("veto").third, "vetoes");
         assert_eq!(irr.inflect("die").gerund, "dying");
         assert_eq!(irr.inflect("push").third, "pushes");
+        assert!(irr.inflect("travel").surface().iter().any(|(w, _)| w == "traveled"));
+        assert_eq!(irr.inflect("free").gerund, "freeing");
     }
 }
