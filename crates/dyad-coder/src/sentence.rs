@@ -39,7 +39,9 @@ struct Best {
     pattern: u32,
     m: ItemsMatch,
     passive: bool,
-    rank: (u16, bool),
+    /// Literal words, then how the target was found: 2 in its slot (or passive), 1 inside the
+    /// object phrase, 0 none.
+    rank: (u16, u8),
 }
 
 /// Codes one sentence; `memory` carries actors across sentences of the document.
@@ -115,6 +117,18 @@ pub(crate) fn code_sentence(
             continue;
         }
         let conditional = in_condition(toks, g.start);
+        // "X said that Y must withdraw": a demand by the speaker on Y, not an act of Y.
+        if g.obligation && !g.negated {
+            if let Some(c) = obligation(coder, &matcher, g, subj, &subjects, limit, text, trace.as_deref_mut()) {
+                for t in &mut consumed[g.head..(g.head + 1)] {
+                    *t = true;
+                }
+                if !conditional {
+                    out.push(c);
+                }
+                continue;
+            }
+        }
         // Frames: "agreed to lift sanctions", "urged Iran to release".
         let frame = try_frames(coder, &matcher, g, limit, subj, &phrases, text, trace.as_deref_mut());
         let compound = subj.is_some_and(|p| phrases[p].members.len() > 1);
@@ -337,15 +351,112 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, c
                         None => continue,
                     }
                 }
+                // "rejected a fresh offer from Afghanistan": a plain transitive pattern finds its
+                // target inside the object phrase, ranked below a target in its slot.
+                None if !passive && items == [Item::Target] => match object_target(matcher, g.head + 1, limit) {
+                    Some(q) => (ItemsMatch { end: matcher.phrases[q].end, target: Some(q), verb: None }, p.literals),
+                    None => continue,
+                },
                 None => continue,
             };
-            let rank = (literals, m.target.is_some() || passive);
+            let quality = if passive || (m.target.is_some() && items != [Item::Target]) {
+                2
+            } else if m.target.is_some() {
+                if m.target.is_some_and(|t| matcher.phrases[t].start <= g.head + 4) { 2 } else { 1 }
+            } else {
+                0
+            };
+            let rank = (literals, quality);
             if best.as_ref().is_none_or(|b| rank > b.rank) {
                 best = Some(Best { pattern: pid, m, passive, rank });
             }
         }
     }
     best
+}
+
+/// The first actor phrase inside the object of a verb: up to a dozen words, not crossing a
+/// clause boundary, skipping places ("in Hanoi") and pronouns.
+fn object_target(matcher: &Matcher, from: usize, limit: usize) -> Option<usize> {
+    let toks = matcher.toks;
+    let mut i = from;
+    while i < limit.min(from + 12) {
+        let t = &toks[i];
+        if t.phrase != NONE {
+            let p = &matcher.phrases[t.phrase as usize];
+            let place = i > 0
+                && matches!(
+                    matcher.text[toks[i - 1].span].to_ascii_lowercase().as_str(),
+                    "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "throughout"
+                );
+            if p.start == i && !p.pronoun && !place {
+                return Some(t.phrase as usize);
+            }
+            i = p.end.max(i + 1);
+            continue;
+        }
+        let boundary = t.group != NONE
+            || t.tags.has(Tags(Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0))
+            || (t.kind == dyad_text::TokenKind::Punct && !matches!(&matcher.text[t.span], "'" | "\"" | "`" | "``" | "''"));
+        if boundary {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "The administration declared that China must drop barriers": a reporting verb whose
+/// complement puts an obligation on its subject is a demand (CAMEO 10, mapped by the embedded
+/// verb like the demand frames) from the reporter to that subject.
+#[allow(clippy::too_many_arguments)]
+fn obligation(
+    coder: &Coder,
+    matcher: &Matcher,
+    g: &VerbGroup,
+    subj: Option<usize>,
+    subjects: &[Option<usize>],
+    limit: usize,
+    text: &str,
+    mut trace: Option<&mut Vec<String>>,
+) -> Option<Candidate> {
+    let toks = matcher.toks;
+    let phrases = matcher.phrases;
+    let target = subj?;
+    // Left of the obliged subject: optional "that", then the reporting verb.
+    let mut i = phrases[target].start;
+    while i > 0 && (toks[i - 1].tags.has(Tags(Tags::THAT.0 | Tags::TIME.0 | Tags::ADV.0)) || toks[i - 1].is_punct(text, ",")) {
+        i -= 1;
+    }
+    let reporter = toks.get(i.checked_sub(1)?)?;
+    if reporter.group == NONE {
+        return None;
+    }
+    let source = subjects.get(reporter.group as usize).copied().flatten()?;
+    if source == target {
+        return None;
+    }
+    let embedded = best_pattern(coder, matcher, g, limit, false);
+    let code = embedded
+        .as_ref()
+        .and_then(|b| map_code(&coder.dicts.frame_maps, FrameKind::Demand, coder.compiled.patterns[b.pattern as usize].code))
+        .or_else(|| fallback_code(&coder.dicts.frame_maps, FrameKind::Demand))?;
+    let trigger = toks[g.start].span.cover(toks[g.head].span);
+    let pattern = match &embedded {
+        Some(b) => format!("{}+{}", coder.dicts.locate(code.origin), coder.dicts.locate(coder.compiled.patterns[b.pattern as usize].origin)),
+        None => coder.dicts.locate(code.origin),
+    };
+    note!(trace, "demand   \"{}\": an obligation reported by the subject of \"{}\" → {}", &text[trigger], &text[reporter.span], code.to);
+    Some(Candidate {
+        code: code.to,
+        negated: false,
+        modality: Modality::Asserted,
+        sources: source_members(phrases, toks, source),
+        targets: phrases[target].members.clone(),
+        trigger,
+        pattern,
+        mutual: false,
+    })
 }
 
 /// A frame that matched: the composed candidate, or the frame's fallback when the embedded verb
@@ -395,6 +506,7 @@ fn try_frames(
                 modality: Modality::Asserted,
                 nonfinite: true,
                 refusal: false,
+                obligation: false,
             };
             let compound = phrases[source].members.len() > 1;
             let best = best_pattern(coder, matcher, &embedded, limit, compound);
@@ -543,6 +655,7 @@ fn nominal_triggers(
             modality: Modality::Asserted,
             nonfinite: false,
             refusal: false,
+            obligation: false,
         };
         let source = match subject(toks, phrases, text, regions, &pseudo, true, false) {
             Subject::Phrase(s) => Some(s),

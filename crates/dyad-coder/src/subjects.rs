@@ -123,20 +123,22 @@ fn ends_verb_phrase(toks: &[Tok], phrases: &[Phrase], conj: usize) -> bool {
 
 /// The agent of a passive verb: the phrase after "by" within a few tokens of the verb.
 pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize> {
+    // The agent may follow a long complement ("accused of misusing … funds, much of it …, by
+    // officials"), so the scan runs to the clause end, but stops at a finite verb with a subject
+    // of its own (another clause).
+    let stop = limit.min(from + 24);
     let mut i = from;
-    let stop = limit.min(from + 8);
     while i < stop {
         if toks[i].tags.has(Tags::BY) && i + 1 < toks.len() {
             let mut j = i + 1;
-            while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+            while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0)) {
                 j += 1;
             }
             if j < toks.len() && toks[j].phrase != NONE {
                 return Some(toks[j].phrase as usize);
             }
-            return None;
         }
-        if toks[i].group != NONE {
+        if toks[i].group != NONE && i > 0 && toks[i - 1].phrase != NONE {
             return None;
         }
         i += 1;

@@ -24,6 +24,8 @@ pub(crate) struct VerbGroup {
     pub nonfinite: bool,
     /// "would not", "will not": a declared refusal.
     pub refusal: bool,
+    /// "must", "should": an obligation the speaker puts on the subject.
+    pub obligation: bool,
 }
 
 /// Words after which "to" + verb states a plan rather than an act.
@@ -154,6 +156,7 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             modality: Modality::Asserted,
             nonfinite: false,
             refusal: false,
+            obligation: false,
         };
         // Walk left over auxiliaries, negation and adverbs.
         let mut j = i;
@@ -170,6 +173,9 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
                 saw_aux = true;
             } else if p.tags.has(Tags::MODAL) {
                 saw_aux = true;
+                if matches!(text[p.span].to_ascii_lowercase().as_str(), "must" | "should") {
+                    g.obligation = true;
+                }
                 if p.tags.has(Tags::FUTURE) {
                     g.modality = Modality::Future;
                 } else if p.tags.has(Tags::HYPOTHETICAL) {
