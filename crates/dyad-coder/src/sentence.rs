@@ -102,7 +102,8 @@ pub(crate) fn code_sentence(
     let mut out: Vec<Candidate> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let limit = clause_limit(toks, text, g.head);
-        let subj = match subject(toks, &phrases, text, &regions, g, false, true) {
+        let found = subject(toks, &phrases, text, &regions, g, false, true);
+        let subj = match found {
             Subject::Phrase(p) => Some(p),
             Subject::Inherit => subjects.iter().rev().flatten().next().copied().or_else(|| {
                 match subject(toks, &phrases, text, &regions, g, false, false) {
@@ -110,10 +111,14 @@ pub(crate) fn code_sentence(
                     _ => None,
                 }
             }),
-            Subject::None => None,
+            Subject::None | Subject::Skip => None,
         };
         subjects.push(subj);
         if consumed[g.head] {
+            continue;
+        }
+        if found == Subject::Skip {
+            note!(trace, "skipped  \"{}\": a complement, not an act of this clause's subject", &text[toks[g.head].span]);
             continue;
         }
         let conditional = in_condition(toks, g.start);
@@ -664,7 +669,7 @@ fn nominal_triggers(
                 let gi = (0..i).rev().find(|&j| toks[j].group != NONE).map(|j| toks[j].group as usize);
                 gi.and_then(|g| subjects.get(g).copied().flatten())
             }
-            Subject::None => None,
+            Subject::None | Subject::Skip => None,
         };
         let trigger = trigger_span(toks, phrases, i, m, m.target);
         for c in &mut consumed[i..m.end.max(i + 1)] {

@@ -16,6 +16,9 @@ pub(crate) enum Subject {
     Inherit,
     /// No subject in reach.
     None,
+    /// A non-finite verb whose subject is no actor of this clause ("accused X of violating",
+    /// "efforts to end", "gunboats intercepting"): not an event.
+    Skip,
 }
 
 /// Regions a left scan jumps over: `( … )` and `, which … ,` / `, who … ,` clauses.
@@ -65,8 +68,13 @@ pub(crate) fn subject(
             return Subject::Inherit;
         }
     }
-    if inherit && !nominal && g.nonfinite {
-        return Subject::Inherit;
+    if !nominal && g.nonfinite {
+        if let Some(s) = nonfinite_subject(toks, text, g, k) {
+            return s;
+        }
+        if inherit {
+            return Subject::Inherit;
+        }
     }
     while i > 0 {
         i -= 1;
@@ -142,6 +150,55 @@ pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize>
             return None;
         }
         i += 1;
+    }
+    None
+}
+
+/// Nouns whose infinitive complement is their content, not an act of the clause's subject
+/// ("efforts to end the fighting", "an ultimatum to halt attacks").
+const CONTENT_NOUNS: &[&str] = &[
+    "effort", "efforts", "plan", "plans", "bid", "attempt", "attempts", "decision", "proposal", "proposals", "call",
+    "calls", "demand", "demands", "request", "requests", "offer", "offers", "move", "push", "drive", "campaign",
+    "promise", "promises", "pledge", "pledges", "threat", "threats", "ultimatum", "order", "orders", "deal",
+    "agreement", "talks", "consensus", "readiness", "willingness", "right", "need", "way", "chance", "opportunity",
+    "mandate", "authority", "permission", "power", "resolution", "motion", "bill", "law", "initiative", "pressure",
+    "appeal", "appeals", "invitation", "commitment", "determination", "refusal", "failure", "ability", "reluctance",
+];
+
+/// Who does a non-finite verb: `Some(Skip)` when no actor of this clause does, a phrase for a
+/// reduced relative ("rebels operating in Macedonia"), `None` to inherit the clause's subject.
+fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Option<Subject> {
+    let prev = toks.get(k.checked_sub(1)?)?;
+    let word = text[prev.span].to_ascii_lowercase();
+    if g.form == dyad_dict::Form::Gerund {
+        if prev.is_punct(text, ",") || prev.tags.has(Tags::COORD) {
+            return None;
+        }
+        if prev.tags.has(Tags::PREP) {
+            return match word.as_str() {
+                "of" | "for" | "with" | "about" | "against" | "over" | "in" | "on" | "to" => Some(Subject::Skip),
+                _ => None,
+            };
+        }
+        if prev.phrase != NONE {
+            return Some(Subject::Phrase(prev.phrase as usize));
+        }
+        if prev.kind == dyad_text::TokenKind::Word && prev.group == NONE && !prev.tags.is_aux() && prev.tags.0 & (Tags::ADV.0 | Tags::NEG.0) == 0 {
+            return Some(Subject::Skip);
+        }
+        return None;
+    }
+    // "to" + verb: look at what stands before "to".
+    if !prev.tags.has(Tags::TO) {
+        return None;
+    }
+    let before = toks.get(k.checked_sub(2)?)?;
+    let bword = text[before.span].to_ascii_lowercase();
+    if CONTENT_NOUNS.contains(&bword.as_str()) {
+        return Some(Subject::Skip);
+    }
+    if before.phrase != NONE {
+        return Some(Subject::Skip);
     }
     None
 }
