@@ -240,6 +240,7 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
+    fill_countries(&mut out, place_country(toks, &phrases, text));
     for p in &phrases {
         memory.observe(&p.members, p.span(toks).end);
     }
@@ -707,5 +708,50 @@ fn nominal_triggers(
             pattern: at,
             mutual: p.mutual,
         });
+    }
+}
+
+/// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
+fn place_country(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    for p in phrases {
+        let Some(prev) = p.start.checked_sub(1).map(|i| &toks[i]) else { continue };
+        let place_prep = matches!(text[prev.span].to_ascii_lowercase().as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let Some(m) = p.members.first() else { continue };
+        if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
+            continue;
+        }
+        match (&found, &m.code.country) {
+            (None, Some(c)) => found = Some(c.clone()),
+            (Some(f), Some(c)) if f != c => return None,
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Sector agents named without a country ("the rebels", "demonstrators") take the country the
+/// sentence places the event in, or else the other party's when the agent is a domestic one
+/// (civilians, opposition, police …), as news reports domestic events; marked as resolved from
+/// context.
+fn fill_countries(out: &mut [Candidate], place: Option<String>) {
+    const DOMESTIC: &[&str] =
+        &["CVL", "OPP", "REB", "COP", "JUD", "LEG", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "ELI", "REF", "CRM", "PTY", "JRN", "AGR", "UAF"];
+    for c in out.iter_mut() {
+        let counterpart = |side: &[Member]| side.iter().find_map(|m| m.code.country.clone());
+        let (from_targets, from_sources) = (counterpart(&c.targets), counterpart(&c.sources));
+        for (side, other) in [(&mut c.sources, from_targets), (&mut c.targets, from_sources)] {
+            for m in side.iter_mut() {
+                if !m.needs_country() {
+                    continue;
+                }
+                let domestic = m.code.agents.first().is_some_and(|a| DOMESTIC.contains(&a.as_str()));
+                let country = place.clone().or(if domestic { other.clone() } else { None });
+                if let Some(country) = country {
+                    m.code.country = Some(country);
+                    m.resolved_by = Some("context");
+                }
+            }
+        }
     }
 }
