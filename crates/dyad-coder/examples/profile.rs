@@ -22,7 +22,14 @@ fn main() {
         let (e, s) = coder.code_counting(d);
         if dump.is_some() {
             for ev in &e {
-                lines.push(format!("{} {} {} {} {}", ev.sentence_start, ev.source.code, ev.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), ev.cameo, ev.pattern));
+                lines.push(format!(
+                    "{} {} {} {} {}",
+                    ev.sentence_start,
+                    ev.source.code,
+                    ev.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                    ev.cameo,
+                    ev.pattern
+                ));
             }
         }
         events += e.len();

@@ -117,13 +117,18 @@ pub(crate) fn is_clause_break(t: &Tok, text: &str) -> bool {
 fn mark_quantifiers(toks: &mut [Tok], lower: &str) {
     let n = toks.len();
     let word = |toks: &[Tok], i: usize| toks.get(i).map(|t| &lower[t.span]).unwrap_or("");
-    let numeric = |toks: &[Tok], i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number || t.tags.has(Tags::NUM));
+    let numeric =
+        |toks: &[Tok], i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number || t.tags.has(Tags::NUM));
     for i in 0..n {
         let len = match (word(toks, i), word(toks, i + 1), word(toks, i + 2)) {
             ("up" | "more" | "fewer" | "less", "to" | "than", _) => 2,
             ("at", "least" | "most", _) => 2,
             ("as", "many" | "much", "as") => 3,
-            ("about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately" | "over" | "under", _, _) => 1,
+            (
+                "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately" | "over" | "under",
+                _,
+                _,
+            ) => 1,
             _ => 0,
         };
         if len > 0 && numeric(toks, i + len) {

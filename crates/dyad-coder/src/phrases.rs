@@ -49,7 +49,12 @@ fn is_modifier(t: &Tok, text: &str) -> bool {
     }
     t.kind == TokenKind::Number
         || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0 | Tags::MODIFIER_FORMER.0))
-        || (t.kind == TokenKind::Word && !t.cap && !t.verbal && t.tags == Tags::NONE && t.mention == NONE && looks_adjectival(&text[t.span]))
+        || (t.kind == TokenKind::Word
+            && !t.cap
+            && !t.verbal
+            && t.tags == Tags::NONE
+            && t.mention == NONE
+            && looks_adjectival(&text[t.span]))
         || (t.kind == TokenKind::Word && t.tags.has(Tags::ADV) && text[t.span].ends_with("ly"))
 }
 
@@ -132,9 +137,13 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             // "military exercises", "police station": an agent alone before a noun is an
             // adjective, not an actor.
             let next = toks.get(end);
-            let before_noun = next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.tags == Tags::NONE && n.mention == NONE);
+            let before_noun =
+                next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.tags == Tags::NONE && n.mention == NONE);
             if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
-                let possessor = (start..c.start).find(|&i| toks[i].tags.has(Tags::POSS) && crate::discourse::class_of(&text[toks[i].span].to_ascii_lowercase()).is_some());
+                let possessor = (start..c.start).find(|&i| {
+                    toks[i].tags.has(Tags::POSS)
+                        && crate::discourse::class_of(&text[toks[i].span].to_ascii_lowercase()).is_some()
+                });
                 phrases.push(Phrase { start, end, members: vec![m], pronoun: false, possessor });
             }
         }

@@ -118,7 +118,11 @@ pub(crate) fn code_sentence(
             continue;
         }
         if found == Subject::Skip {
-            note!(trace, "skipped  \"{}\": a complement, not an act of this clause's subject", &text[toks[g.head].span]);
+            note!(
+                trace,
+                "skipped  \"{}\": a complement, not an act of this clause's subject",
+                &text[toks[g.head].span]
+            );
             continue;
         }
         let conditional = in_condition(toks, g.start);
@@ -287,7 +291,8 @@ fn trigger_span(toks: &[Tok], phrases: &[Phrase], head: usize, m: ItemsMatch, ta
 fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
     let ph = &phrases[p];
     let before = ph.start.checked_sub(1).map(|i| &toks[i]);
-    let object_position = before.is_some_and(|b| (b.group != NONE && !b.tags.has(Tags::REPORT)) || b.tags.has(Tags::PREP));
+    let object_position =
+        before.is_some_and(|b| (b.group != NONE && !b.tags.has(Tags::REPORT)) || b.tags.has(Tags::PREP));
     if ph.members.len() > 1 && !ph.pronoun && object_position {
         return vec![ph.members[ph.members.len() - 1].clone()];
     }
@@ -351,7 +356,12 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, c
             // talks"), ranked below the full match.
             let (m, literals) = match matcher.items(items, g.head + 1, limit) {
                 Some(m) => (m, p.literals),
-                None if p.mutual && compound_source && !passive && items.len() >= 2 && items[items.len() - 1] == Item::Target => {
+                None if p.mutual
+                    && compound_source
+                    && !passive
+                    && items.len() >= 2
+                    && items[items.len() - 1] == Item::Target =>
+                {
                     match matcher.items(&items[..items.len() - 2], g.head + 1, limit) {
                         Some(m) => (m, p.literals.saturating_sub(1)),
                         None => continue,
@@ -403,7 +413,8 @@ fn object_target(matcher: &Matcher, from: usize, limit: usize) -> Option<usize> 
         }
         let boundary = t.group != NONE
             || t.tags.has(Tags(Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0))
-            || (t.kind == dyad_text::TokenKind::Punct && !matches!(&matcher.text[t.span], "'" | "\"" | "`" | "``" | "''"));
+            || (t.kind == dyad_text::TokenKind::Punct
+                && !matches!(&matcher.text[t.span], "'" | "\"" | "`" | "``" | "''"));
         if boundary {
             return None;
         }
@@ -431,7 +442,9 @@ fn obligation(
     let target = subj?;
     // Left of the obliged subject: optional "that", then the reporting verb.
     let mut i = phrases[target].start;
-    while i > 0 && (toks[i - 1].tags.has(Tags(Tags::THAT.0 | Tags::TIME.0 | Tags::ADV.0)) || toks[i - 1].is_punct(text, ",")) {
+    while i > 0
+        && (toks[i - 1].tags.has(Tags(Tags::THAT.0 | Tags::TIME.0 | Tags::ADV.0)) || toks[i - 1].is_punct(text, ","))
+    {
         i -= 1;
     }
     let reporter = toks.get(i.checked_sub(1)?)?;
@@ -443,16 +456,36 @@ fn obligation(
         return None;
     }
     let embedded = best_pattern(coder, matcher, g, limit, false);
+    // "should have a choice", "must be careful": a state, not an act demanded of the target.
+    let stative = matches!(
+        text[toks[g.head].span].to_ascii_lowercase().as_str(),
+        "be" | "have" | "remain" | "stay" | "get" | "seem" | "become" | "know" | "feel" | "think"
+    );
+    if embedded.is_none() && stative {
+        return None;
+    }
     let code = embedded
         .as_ref()
-        .and_then(|b| map_code(&coder.dicts.frame_maps, FrameKind::Demand, coder.compiled.patterns[b.pattern as usize].code))
+        .and_then(|b| {
+            map_code(&coder.dicts.frame_maps, FrameKind::Demand, coder.compiled.patterns[b.pattern as usize].code)
+        })
         .or_else(|| fallback_code(&coder.dicts.frame_maps, FrameKind::Demand))?;
     let trigger = toks[g.start].span.cover(toks[g.head].span);
     let pattern = match &embedded {
-        Some(b) => format!("{}+{}", coder.dicts.locate(code.origin), coder.dicts.locate(coder.compiled.patterns[b.pattern as usize].origin)),
+        Some(b) => format!(
+            "{}+{}",
+            coder.dicts.locate(code.origin),
+            coder.dicts.locate(coder.compiled.patterns[b.pattern as usize].origin)
+        ),
         None => coder.dicts.locate(code.origin),
     };
-    note!(trace, "demand   \"{}\": an obligation reported by the subject of \"{}\" → {}", &text[trigger], &text[reporter.span], code.to);
+    note!(
+        trace,
+        "demand   \"{}\": an obligation reported by the subject of \"{}\" → {}",
+        &text[trigger],
+        &text[reporter.span],
+        code.to
+    );
     Some(Candidate {
         code: code.to,
         negated: false,
@@ -516,7 +549,9 @@ fn try_frames(
             };
             let compound = phrases[source].members.len() > 1;
             let best = best_pattern(coder, matcher, &embedded, limit, compound);
-            let mapped = best.as_ref().and_then(|b| map_code(&coder.dicts.frame_maps, f.kind, dict.patterns[b.pattern as usize].code));
+            let mapped = best
+                .as_ref()
+                .and_then(|b| map_code(&coder.dicts.frame_maps, f.kind, dict.patterns[b.pattern as usize].code));
             let (Some(best), Some(mapped)) = (best, mapped) else {
                 // Remember the frame's own fallback in case no verb pattern does better.
                 if fallback.is_none() {
@@ -580,7 +615,8 @@ fn trailing_target(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize, li
         let t = &toks[i];
         if t.tags.has(Tags::PREP) {
             let w = text[t.span].to_ascii_lowercase();
-            if !matches!(w.as_str(), "with" | "against" | "on" | "to" | "toward" | "towards" | "into" | "upon" | "over") {
+            if !matches!(w.as_str(), "with" | "against" | "on" | "to" | "toward" | "towards" | "into" | "upon" | "over")
+            {
                 return None;
             }
             let mut j = i + 1;
@@ -716,7 +752,8 @@ fn place_country(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<String>
     let mut found: Option<String> = None;
     for p in phrases {
         let Some(prev) = p.start.checked_sub(1).map(|i| &toks[i]) else { continue };
-        let place_prep = matches!(text[prev.span].to_ascii_lowercase().as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let place_prep =
+            matches!(text[prev.span].to_ascii_lowercase().as_str(), "in" | "at" | "near" | "across" | "throughout");
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
@@ -735,10 +772,17 @@ fn place_country(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<String>
 /// (civilians, opposition, police …), as news reports domestic events; marked as resolved from
 /// context.
 fn fill_countries(out: &mut [Candidate], place: Option<String>) {
-    const DOMESTIC: &[&str] =
-        &["CVL", "OPP", "REB", "COP", "JUD", "LEG", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "ELI", "REF", "CRM", "PTY", "JRN", "AGR", "UAF"];
+    const DOMESTIC: &[&str] = &[
+        "CVL", "OPP", "REB", "COP", "JUD", "LEG", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "ELI", "REF", "CRM", "PTY",
+        "JRN", "AGR", "UAF",
+    ];
     for c in out.iter_mut() {
-        let counterpart = |side: &[Member]| side.iter().find_map(|m| m.code.country.clone());
+        // Only a state passes its country on; an IGO, NGO or region does not.
+        let counterpart = |side: &[Member]| {
+            side.iter()
+                .find_map(|m| m.code.country.clone())
+                .filter(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c.as_str()))
+        };
         let (from_targets, from_sources) = (counterpart(&c.targets), counterpart(&c.sources));
         for (side, other) in [(&mut c.sources, from_targets), (&mut c.targets, from_sources)] {
             for m in side.iter_mut() {

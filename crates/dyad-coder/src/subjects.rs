@@ -68,7 +68,10 @@ pub(crate) fn subject(
             return Subject::Inherit;
         }
     }
-    if !nominal && g.nonfinite {
+    if nominal {
+        return nominal_source(toks, text, g.start);
+    }
+    if g.nonfinite {
         if let Some(s) = nonfinite_subject(toks, text, g, k) {
             return s;
         }
@@ -139,7 +142,8 @@ pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize>
     while i < stop {
         if toks[i].tags.has(Tags::BY) && i + 1 < toks.len() {
             let mut j = i + 1;
-            while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0)) {
+            while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0))
+            {
                 j += 1;
             }
             if j < toks.len() && toks[j].phrase != NONE {
@@ -157,12 +161,67 @@ pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize>
 /// Nouns whose infinitive complement is their content, not an act of the clause's subject
 /// ("efforts to end the fighting", "an ultimatum to halt attacks").
 const CONTENT_NOUNS: &[&str] = &[
-    "effort", "efforts", "plan", "plans", "bid", "attempt", "attempts", "decision", "proposal", "proposals", "call",
-    "calls", "demand", "demands", "request", "requests", "offer", "offers", "move", "push", "drive", "campaign",
-    "promise", "promises", "pledge", "pledges", "threat", "threats", "ultimatum", "order", "orders", "deal",
-    "agreement", "talks", "consensus", "readiness", "willingness", "right", "need", "way", "chance", "opportunity",
-    "mandate", "authority", "permission", "power", "resolution", "motion", "bill", "law", "initiative", "pressure",
-    "appeal", "appeals", "invitation", "commitment", "determination", "refusal", "failure", "ability", "reluctance",
+    "effort",
+    "efforts",
+    "plan",
+    "plans",
+    "bid",
+    "attempt",
+    "attempts",
+    "decision",
+    "proposal",
+    "proposals",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "offer",
+    "offers",
+    "move",
+    "push",
+    "drive",
+    "campaign",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "threat",
+    "threats",
+    "ultimatum",
+    "order",
+    "orders",
+    "deal",
+    "agreement",
+    "talks",
+    "consensus",
+    "readiness",
+    "willingness",
+    "right",
+    "need",
+    "way",
+    "chance",
+    "opportunity",
+    "mandate",
+    "authority",
+    "permission",
+    "power",
+    "resolution",
+    "motion",
+    "bill",
+    "law",
+    "initiative",
+    "pressure",
+    "appeal",
+    "appeals",
+    "invitation",
+    "commitment",
+    "determination",
+    "refusal",
+    "failure",
+    "ability",
+    "reluctance",
 ];
 
 /// Who does a non-finite verb: `Some(Skip)` when no actor of this clause does, a phrase for a
@@ -183,7 +242,11 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         if prev.phrase != NONE {
             return Some(Subject::Phrase(prev.phrase as usize));
         }
-        if prev.kind == dyad_text::TokenKind::Word && prev.group == NONE && !prev.tags.is_aux() && prev.tags.0 & (Tags::ADV.0 | Tags::NEG.0) == 0 {
+        if prev.kind == dyad_text::TokenKind::Word
+            && prev.group == NONE
+            && !prev.tags.is_aux()
+            && prev.tags.0 & (Tags::ADV.0 | Tags::NEG.0) == 0
+        {
             return Some(Subject::Skip);
         }
         return None;
@@ -201,4 +264,35 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         return Some(Subject::Skip);
     }
     None
+}
+
+/// The actor behind a nominal trigger: its possessor or adjective ("Japan's talks", "US
+/// sanctions"), or — when the noun is the object of a verb ("imposed sanctions") — that verb's
+/// subject, reported as `Inherit`. Nothing further away.
+fn nominal_source(toks: &[Tok], text: &str, at: usize) -> Subject {
+    let mut i = at;
+    let mut steps = 0;
+    while i > 0 && steps < 5 {
+        i -= 1;
+        steps += 1;
+        let t = &toks[i];
+        if t.phrase != NONE {
+            return Subject::Phrase(t.phrase as usize);
+        }
+        if t.group != NONE {
+            return Subject::Inherit;
+        }
+        // "engaged in ethnic cleansing", "took part in talks": a preposition right after the verb.
+        if t.tags.has(Tags::PREP) && i > 0 && toks[i - 1].group != NONE {
+            return Subject::Inherit;
+        }
+        let modifier = t.is_possessive(text)
+            || t.kind == dyad_text::TokenKind::Number
+            || t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::NUM.0 | Tags::ADV.0))
+            || (t.kind == dyad_text::TokenKind::Word && !t.cap && t.tags == Tags::NONE && !t.verbal);
+        if !modifier {
+            return Subject::None;
+        }
+    }
+    Subject::None
 }

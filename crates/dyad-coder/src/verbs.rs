@@ -93,7 +93,11 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
             // its object.
             !(form == Form::Third
                 && prev.is_some_and(|p| {
-                    (p.kind == TokenKind::Word && !p.cap && p.tags == Tags::NONE && p.word.is_none() && p.mention == NONE)
+                    (p.kind == TokenKind::Word
+                        && !p.cap
+                        && p.tags == Tags::NONE
+                        && p.word.is_none()
+                        && p.mention == NONE)
                         || p.verbal
                         || p.tags.has(Tags(Tags::PREP.0 | Tags::TO.0))
                 }))
@@ -214,6 +218,23 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
         }
         if !saw_aux && g.form == Form::Gerund && !g.nonfinite {
             g.nonfinite = true;
+        }
+        // "the deal struck with the EU", "weapons seized last year": a participle right after a
+        // common noun is a reduced relative clause, not the clause's verb.
+        let after_noun = j > 0 && {
+            let p = &toks[j - 1];
+            p.kind == TokenKind::Word && !p.cap && p.phrase == NONE && p.tags == Tags::NONE
+        };
+        // An object after it ("the wing refused to", "the group declared a ceasefire") makes it the
+        // finite verb of a clause whose subject ends in that noun.
+        let has_object = toks.get(i + 1).is_some_and(|n| {
+            n.phrase != NONE
+                || n.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::TO.0 | Tags::THAT.0 | Tags::ADJ.0 | Tags::NUM.0))
+                || n.kind == TokenKind::Number
+        });
+        if !saw_aux && after_noun && !has_object && matches!(g.form, Form::PastOrParticiple | Form::Participle) {
+            g.nonfinite = true;
+            g.form = Form::Gerund;
         }
         g.refusal = g.negated && g.modality == Modality::Future;
         toks[i].group = out.len() as u32;

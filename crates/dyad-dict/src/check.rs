@@ -187,7 +187,9 @@ fn check_names(cx: &mut Ctx) {
     let mut problems = Vec::new();
     let mut owner: FxHashMap<&str, (String, Origin)> = FxHashMap::default();
     for c in &cx.d.countries {
-        for n in c.names.iter().chain(&c.adjectives).chain(&c.people).chain(&c.capitals).chain(&c.seats).chain(&c.regions) {
+        for n in
+            c.names.iter().chain(&c.adjectives).chain(&c.people).chain(&c.capitals).chain(&c.seats).chain(&c.regions)
+        {
             note(&mut owner, &mut problems, &n.text, &c.code, n.origin);
         }
     }

@@ -132,7 +132,9 @@ pub fn parse_frames(
 
 /// Finds the mapped code for an embedded code: the longest matching prefix wins.
 pub fn map_code(maps: &[FrameMap], kind: FrameKind, code: CameoCode) -> Option<&FrameMap> {
-    maps.iter().filter(|m| m.kind == kind && m.from != "*" && code.as_str().starts_with(m.from.as_str())).max_by_key(|m| m.from.len())
+    maps.iter()
+        .filter(|m| m.kind == kind && m.from != "*" && code.as_str().starts_with(m.from.as_str()))
+        .max_by_key(|m| m.from.len())
 }
 
 /// The code a frame takes when its embedded verb codes nothing (`map KIND * CODE`).

@@ -26,7 +26,9 @@ pub fn compute(d: &Dictionaries) -> Stats {
         *s.per_file.entry(d.files[o.file as usize].clone()).or_default() += 1;
     };
     for c in &d.countries {
-        for n in c.names.iter().chain(&c.adjectives).chain(&c.people).chain(&c.capitals).chain(&c.seats).chain(&c.regions) {
+        for n in
+            c.names.iter().chain(&c.adjectives).chain(&c.people).chain(&c.capitals).chain(&c.seats).chain(&c.regions)
+        {
             bump(n.origin, &mut s);
         }
         let e = s.per_country.entry(c.code.clone()).or_default();
