@@ -60,7 +60,7 @@ impl Coder {
 
     /// A coder over the dictionaries built into Dyad.
     pub fn embedded() -> Coder {
-        Coder::new(Dictionaries::embedded().0)
+        Coder::new(Dictionaries::embedded_unchecked())
     }
 
     /// Codes every coded block (body and headings) of a document.

@@ -105,7 +105,7 @@ impl Matcher<'_> {
                             break;
                         }
                     }
-                    for opt in options {
+                    for opt in options.iter() {
                         if self.seq_at(p, opt, limit) {
                             if let Some(m) = self.go(rest, p + opt.len(), limit, acc, true) {
                                 return Some(m);

@@ -7,15 +7,15 @@ use crate::patterns::{Element, Head};
 use crate::{Dictionaries, Origin};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-struct Ctx<'a> {
+struct Ctx<'a, P, T> {
     d: &'a Dictionaries,
-    files: &'a [(String, String)],
+    files: &'a [(P, T)],
     out: Diagnostics,
 }
 
-impl Ctx<'_> {
+impl<P: AsRef<str>, T: AsRef<str>> Ctx<'_, P, T> {
     fn raw(&self, o: Origin) -> (&str, &str) {
-        let (path, text) = self.files.get(o.file as usize).map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or(("?", ""));
+        let (path, text) = self.files.get(o.file as usize).map(|(p, t)| (p.as_ref(), t.as_ref())).unwrap_or(("?", ""));
         (path, text.lines().nth(o.line.saturating_sub(1) as usize).unwrap_or(""))
     }
 
@@ -33,7 +33,7 @@ impl Ctx<'_> {
 }
 
 /// Runs every cross-file check.
-pub fn check(d: &Dictionaries, files: &[(String, String)]) -> Vec<Diagnostic> {
+pub fn check<P: AsRef<str>, T: AsRef<str>>(d: &Dictionaries, files: &[(P, T)]) -> Vec<Diagnostic> {
     let mut cx = Ctx { d, files, out: Diagnostics::default() };
     check_sets(&mut cx);
     check_patterns(&mut cx);
@@ -42,7 +42,7 @@ pub fn check(d: &Dictionaries, files: &[(String, String)]) -> Vec<Diagnostic> {
     cx.out.into_vec()
 }
 
-fn check_sets(cx: &mut Ctx) {
+fn check_sets<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
     let mut seen: FxHashMap<&str, Origin> = FxHashMap::default();
     let sets = &cx.d.sets;
     for s in sets {
@@ -79,7 +79,7 @@ fn check_sets(cx: &mut Ctx) {
     }
 }
 
-fn check_patterns(cx: &mut Ctx) {
+fn check_patterns<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
     let mut seen: FxHashMap<String, (Origin, String)> = FxHashMap::default();
     let mut problems = Vec::new();
     for p in &cx.d.patterns {
@@ -145,7 +145,7 @@ fn check_patterns(cx: &mut Ctx) {
     }
 }
 
-fn check_codes(cx: &mut Ctx) {
+fn check_codes<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
     let countries: FxHashSet<&str> =
         cx.d.countries.iter().map(|c| c.code.as_str()).chain(GENERIC_COUNTRIES.iter().copied()).collect();
     let groups: FxHashSet<&str> = cx.d.organisations.iter().filter_map(|o| o.code.group.as_deref()).collect();
@@ -182,7 +182,7 @@ fn check_codes(cx: &mut Ctx) {
     }
 }
 
-fn check_names(cx: &mut Ctx) {
+fn check_names<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
     // A surface name that means two different countries or organisations is a conflict.
     let mut problems = Vec::new();
     let mut owner: FxHashMap<&str, (String, Origin)> = FxHashMap::default();

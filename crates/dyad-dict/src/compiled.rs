@@ -8,6 +8,7 @@ use crate::{Dictionaries, Form, Origin};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use dyad_model::CameoCode;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Index of a word in the word table.
 pub type WordId = u32;
@@ -65,7 +66,7 @@ pub enum Item {
     /// One of several word-id sequences; may match nothing when optional.
     Words {
         /// Alternatives, longest first.
-        options: Vec<Vec<WordId>>,
+        options: Arc<[Box<[WordId]>]>,
         /// Whether nothing may match.
         optional: bool,
     },
@@ -214,6 +215,8 @@ struct Builder {
     entries: Vec<WordEntry>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
+    /// Word sets, interned once.
+    sets: FxHashMap<String, Arc<[Box<[WordId]>]>>,
 }
 
 impl Builder {
@@ -243,21 +246,20 @@ impl Builder {
         id
     }
 
-    fn items(&mut self, d: &Dictionaries, rest: &[Element]) -> Vec<Item> {
+    fn items(&mut self, rest: &[Element]) -> Vec<Item> {
         rest.iter()
             .map(|e| match e {
                 Element::Choice { options, optional } => Item::Words {
-                    options: options.iter().map(|o| o.iter().map(|w| self.word(w)).collect()).collect(),
+                    options: options
+                        .iter()
+                        .map(|o| o.iter().map(|w| self.word(w)).collect::<Box<[WordId]>>())
+                        .collect(),
                     optional: *optional,
                 },
-                Element::Set(name) => {
-                    let members =
-                        d.sets.iter().find(|s| &s.name == name).map(|s| s.members.clone()).unwrap_or_default();
-                    Item::Words {
-                        options: members.iter().map(|o| o.iter().map(|w| self.word(w)).collect()).collect(),
-                        optional: false,
-                    }
-                }
+                Element::Set(name) => Item::Words {
+                    options: self.sets.get(name).cloned().unwrap_or_else(|| Arc::from([])),
+                    optional: false,
+                },
                 Element::Target => Item::Target,
                 Element::Verb => Item::Verb,
                 Element::Gap => Item::Gap,
@@ -314,12 +316,17 @@ impl Compiled {
     /// Compiles parsed dictionaries.
     pub fn build(d: &Dictionaries) -> Compiled {
         let mut b = Builder::default();
+        for set in &d.sets {
+            let options: Arc<[Box<[WordId]>]> =
+                set.members.iter().map(|o| o.iter().map(|w| b.word(w)).collect()).collect();
+            b.sets.insert(set.name.clone(), options);
+        }
         let mut patterns = Vec::with_capacity(d.patterns.len());
         let mut verb_patterns: Vec<Vec<PatternId>> = Vec::new();
         for p in &d.patterns {
             let id = patterns.len() as PatternId;
             let (nominal, heads) = head_words(d, &p.head);
-            let items = b.items(d, &p.rest);
+            let items = b.items(&p.rest);
             for h in &heads {
                 if nominal {
                     let forms = if h.ends_with('s') { vec![h.clone()] } else { vec![h.clone(), plural(h)] };
@@ -353,7 +360,7 @@ impl Compiled {
         for f in &d.frames {
             let id = frames.len() as u32;
             let (_, heads) = head_words(d, &f.head);
-            let items = b.items(d, &f.rest);
+            let items = b.items(&f.rest);
             for h in &heads {
                 let l = b.lemma(d, h) as usize;
                 if verb_frames.len() <= l {

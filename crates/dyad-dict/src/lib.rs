@@ -93,9 +93,16 @@ pub struct Dictionaries {
 impl Dictionaries {
     /// The dictionaries compiled into Dyad.
     pub fn embedded() -> (Dictionaries, Vec<Diagnostic>) {
-        let files: Vec<(String, String)> =
-            embedded::EMBEDDED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
-        Dictionaries::from_files(&files)
+        let (d, diags) = Dictionaries::parse(embedded::EMBEDDED);
+        let mut all = diags.into_vec();
+        all.extend(check::check(&d, embedded::EMBEDDED));
+        (d, all)
+    }
+
+    /// The dictionaries compiled into Dyad, parsed without the cross-file checks: they are
+    /// verified by the test suite, so the coder's start-up skips them.
+    pub fn embedded_unchecked() -> Dictionaries {
+        Dictionaries::parse(embedded::EMBEDDED).0
     }
 
     /// Reads every `.txt` file under `actors/`, `verbs/` and `words/` of a directory.
@@ -119,12 +126,22 @@ impl Dictionaries {
 
     /// Parses files given as (path under the root, contents); the path decides the format.
     pub fn from_files(files: &[(String, String)]) -> (Dictionaries, Vec<Diagnostic>) {
+        let (d, diags) = Dictionaries::parse(files);
+        let mut all = diags.into_vec();
+        all.extend(check::check(&d, files));
+        (d, all)
+    }
+
+    /// Parses files and merges their entries, reporting line-level problems only.
+    fn parse<P: AsRef<str>, T: AsRef<str>>(files: &[(P, T)]) -> (Dictionaries, Diagnostics) {
         let book = Codebook::standard();
+        let mut people_index: rustc_hash::FxHashMap<(String, String), usize> = rustc_hash::FxHashMap::default();
         let mut d = Dictionaries::default();
         let mut diags = Diagnostics::default();
         for (path, text) in files {
+            let (path, text) = (path.as_ref(), text.as_ref());
             let id = d.files.len() as u16;
-            d.files.push(path.clone());
+            d.files.push(path.to_string());
             let name = path.rsplit('/').next().unwrap_or(path);
             if path.starts_with("actors/countries") {
                 let parsed = actors::parse_countries(text, path, id, &mut diags);
@@ -133,7 +150,7 @@ impl Dictionaries {
                 d.organisations.extend(actors::parse_organisations(text, path, id, &mut diags));
             } else if path.starts_with("actors/people/") {
                 let parsed = actors::parse_people(text, path, id, &mut diags);
-                merge_people(&mut d.people, parsed);
+                merge_people(&mut d.people, &mut people_index, parsed);
             } else if path.starts_with("actors/agents") {
                 d.agents.extend(agents::parse_agents(text, path, id, &mut diags));
             } else if path.starts_with("verbs/sets") {
@@ -164,9 +181,7 @@ impl Dictionaries {
                 );
             }
         }
-        let mut all = diags.into_vec();
-        all.extend(check::check(&d, files));
-        (d, all)
+        (d, diags)
     }
 
     /// Counts per file, per CAMEO root and per country.
@@ -219,9 +234,13 @@ fn merge_countries(into: &mut Vec<Country>, parsed: Vec<Country>) {
     }
 }
 
-fn merge_people(into: &mut Vec<Person>, parsed: Vec<Person>) {
+fn merge_people(
+    into: &mut Vec<Person>,
+    index: &mut rustc_hash::FxHashMap<(String, String), usize>,
+    parsed: Vec<Person>,
+) {
     for p in parsed {
-        match into.iter_mut().find(|x| x.name == p.name && x.country == p.country) {
+        match index.get(&(p.name.clone(), p.country.clone())).map(|&i| &mut into[i]) {
             Some(x) => {
                 x.names.extend(p.names);
                 x.gender = x.gender.or(p.gender);
@@ -231,7 +250,10 @@ fn merge_people(into: &mut Vec<Person>, parsed: Vec<Person>) {
                     }
                 }
             }
-            None => into.push(p),
+            None => {
+                index.insert((p.name.clone(), p.country.clone()), into.len());
+                into.push(p);
+            }
         }
     }
 }
