@@ -1,5 +1,6 @@
-//! A document-level memory of actors, so pronouns ("he", "it", "they") resolve to the most
-//! recent compatible actor, across sentence boundaries.
+//! A document-level memory of actors, so pronouns ("he", "it", "they") and definite descriptions
+//! ("the country", "the alliance", "the two sides", "the president") resolve to the most recent
+//! compatible actor, across sentence and paragraph boundaries.
 
 use crate::resolve::{Member, MemberKind};
 
@@ -10,6 +11,22 @@ pub(crate) enum PronounClass {
     Female,
     Thing,
     Plural,
+    /// "the country", "the nation": a state.
+    State,
+    /// "the alliance", "the bloc", "the organisation": an international body.
+    Body,
+    /// "the two sides", "both countries": the last two distinct actors.
+    Pair,
+}
+
+/// The class of a definite description ("the country") given its noun, or of "two sides" forms.
+pub(crate) fn definite_class(words: &[&str]) -> Option<(PronounClass, usize)> {
+    match words {
+        ["two" | "both", "sides" | "countries" | "nations" | "governments" | "states" | "neighbours" | "neighbors" | "leaders", ..] => Some((PronounClass::Pair, 2)),
+        ["country" | "nation" | "kingdom" | "republic" | "state", ..] => Some((PronounClass::State, 1)),
+        ["alliance" | "bloc" | "organisation" | "organization" | "body" | "union" | "coalition", ..] => Some((PronounClass::Body, 1)),
+        _ => None,
+    }
 }
 
 /// The class of a pronoun, or `None` for words that are not third-person pronouns.
@@ -34,12 +51,19 @@ struct Entry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memory {
     entries: Vec<Entry>,
+    /// Where the sentence being coded starts: "the two sides" refers to actors before it.
+    sentence_start: usize,
 }
 
 /// How many phrases back a pronoun may reach.
 const REACH: usize = 24;
 
 impl Memory {
+    /// Marks the start of the next sentence.
+    pub fn begin_sentence(&mut self, start: usize) {
+        self.sentence_start = start;
+    }
+
     /// Records the actors of a phrase ending at byte `end`.
     pub fn observe(&mut self, members: &[Member], end: usize) {
         if members.is_empty() || members.iter().all(|m| m.kind == MemberKind::Unknown) {
@@ -53,7 +77,28 @@ impl Memory {
 
     /// Resolves a pronoun at byte `at` to the most recent compatible actor(s) before it.
     pub fn resolve(&self, class: PronounClass, at: usize) -> Vec<Member> {
+        let how = match class {
+            PronounClass::State | PronounClass::Body | PronounClass::Pair => "definite",
+            _ => "pronoun",
+        };
+        let mark = |m: &Member| Member { resolved_by: Some(how), ..m.clone() };
         let candidates = self.entries.iter().rev().filter(|e| e.end <= at).take(REACH);
+        if class == PronounClass::Pair {
+            let mut found: Vec<Member> = Vec::new();
+            let before = self.sentence_start.min(at);
+            for e in self.entries.iter().rev().filter(|e| e.end <= before).take(REACH) {
+                for m in e.members.iter().rev() {
+                    let state_like = m.code.country.is_some() && !m.human;
+                    if state_like && !found.iter().any(|f| f.code.country == m.code.country) {
+                        found.push(mark(m));
+                        if found.len() == 2 {
+                            return found;
+                        }
+                    }
+                }
+            }
+            return Vec::new();
+        }
         for e in candidates {
             let compound = e.members.len() > 1;
             let m = &e.members[0];
@@ -62,11 +107,29 @@ impl Memory {
                 PronounClass::Female => !compound && m.human && m.gender != Some('m'),
                 PronounClass::Thing => !compound && !m.plural && !m.human,
                 PronounClass::Plural => compound || m.plural,
+                PronounClass::State => !compound && m.kind == MemberKind::Country,
+                PronounClass::Body => {
+                    !compound && m.kind == MemberKind::Organisation && m.code.country.as_deref().is_some_and(|c| c == "IGO" || c == "NGO")
+                }
+                PronounClass::Pair => false,
             };
             if ok {
-                return e.members.iter().map(|m| Member { resolved_by: Some("pronoun"), ..m.clone() }).collect();
+                return e.members.iter().map(mark).collect();
             }
         }
         Vec::new()
+    }
+
+    /// The most recent state named before byte `at`, for agents named without a country ("the
+    /// foreign minister", "the government").
+    pub fn recent_state(&self, at: usize) -> Option<Member> {
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.end <= at)
+            .take(REACH)
+            .flat_map(|e| e.members.iter().rev())
+            .find(|m| m.code.country.as_deref().is_some_and(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c)) && m.kind != MemberKind::Person)
+            .cloned()
     }
 }

@@ -18,6 +18,8 @@ pub(crate) struct Phrase {
     pub pronoun: bool,
     /// A possessive pronoun in front ("its forces"), whose referent gives the country.
     pub possessor: Option<usize>,
+    /// For a definite description standing for an earlier actor ("the country"), its class.
+    pub anaphor: Option<crate::discourse::PronounClass>,
 }
 
 impl Phrase {
@@ -138,13 +140,13 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             // adjective, not an actor.
             let next = toks.get(end);
             let before_noun =
-                next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.tags == Tags::NONE && n.mention == NONE);
+                next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && !n.verbal && n.tags == Tags::NONE && n.mention == NONE);
             if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
                 let possessor = (start..c.start).find(|&i| {
                     toks[i].tags.has(Tags::POSS)
                         && crate::discourse::class_of(&text[toks[i].span].to_ascii_lowercase()).is_some()
                 });
-                phrases.push(Phrase { start, end, members: vec![m], pronoun: false, possessor });
+                phrases.push(Phrase { start, end, members: vec![m], pronoun: false, possessor, anaphor: None });
             }
         }
     }
@@ -154,7 +156,18 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
     for (i, t) in tk.toks.iter().enumerate() {
         let personal = t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::POSS.0));
         if personal && !covered(i) && crate::discourse::class_of(&text[t.span].to_ascii_lowercase()).is_some() {
-            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true, possessor: None });
+            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true, possessor: None, anaphor: None });
+        }
+        // "the country", "the alliance", "the two sides": definite descriptions of earlier actors.
+        if text[t.span].eq_ignore_ascii_case("the") && !covered(i) {
+            let words: Vec<String> = tk.toks[i + 1..(i + 3).min(tk.toks.len())].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            if let Some((class, len)) = crate::discourse::definite_class(&words) {
+                let end = i + 1 + len;
+                if !(i + 1..end).any(covered) {
+                    pronouns.push(Phrase { start: i, end, members: Vec::new(), pronoun: true, possessor: None, anaphor: Some(class) });
+                }
+            }
         }
     }
     phrases.extend(pronouns);

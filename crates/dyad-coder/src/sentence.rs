@@ -58,6 +58,7 @@ pub(crate) fn code_sentence(
     let dict = &coder.compiled;
     let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
     let mut phrases = phrases::build(&mut tk, text, res);
+    memory.begin_sentence(span.start);
     resolve_pronouns(&mut phrases, &tk.toks, text, memory);
     let groups = verbs::groups(&mut tk.toks, text, dict);
     let toks = &tk.toks;
@@ -302,14 +303,26 @@ fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
 fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &mut Memory) {
     for p in phrases.iter_mut() {
         if p.pronoun {
-            let t = &toks[p.start];
-            if let Some(class) = class_of(&text[t.span].to_ascii_lowercase()) {
-                p.members = memory.resolve(class, t.span.start);
+            let span = p.span(toks);
+            if let Some(class) = p.anaphor.or_else(|| class_of(&text[toks[p.start].span].to_ascii_lowercase())) {
+                p.members = memory.resolve(class, span.start);
                 for m in &mut p.members {
-                    m.span = t.span;
+                    m.span = span;
                 }
             }
         } else {
+            // "the foreign minister", "the government": a definite agent belongs to the state the
+            // text is about.
+            if text[toks[p.start].span].eq_ignore_ascii_case("the") && p.members.iter().any(Member::needs_country) {
+                if let Some(state) = memory.recent_state(toks[p.start].span.start) {
+                    for m in &mut p.members {
+                        if m.needs_country() {
+                            m.inherit_country(&state);
+                            m.resolved_by = Some("definite");
+                        }
+                    }
+                }
+            }
             // "its forces", "their government": the possessor's referent gives the country.
             if let Some(i) = p.possessor {
                 let t = &toks[i];

@@ -185,6 +185,16 @@ fn pronouns_resolve_across_sentences() {
 }
 
 #[test]
+fn definite_descriptions_resolve_to_earlier_actors() {
+    insta::assert_snapshot!(code("Kazakhstan hosted the summit. The country later criticized Russia.", "2023-03-28"), @r#"KAZ "The country" → RUS "Russia" 111 [criticized] asserted"#);
+    insta::assert_snapshot!(code("Iran and Israel exchanged threats. Japan urged the two sides to release the activists.", "2023-03-28"), @r#"
+    JPN "Japan" → ISR "the two sides" 0253 [urged the two sides to release] asserted
+    JPN "Japan" → IRN "the two sides" 0253 [urged the two sides to release] asserted
+    "#);
+    insta::assert_snapshot!(code("Ukraine protested. The government criticized Russia.", "2023-03-28"), @r#"UKRGOV "government" → RUS "Russia" 111 [criticized] asserted"#);
+}
+
+#[test]
 fn nominal_trigger_with_possessor() {
     insta::assert_snapshot!(code("Japan's talks with Vietnam ended.", "2017-01-16"), @r#"JPN "Japan" → VNM "Vietnam" 046 [talks with] asserted"#);
 }
