@@ -1,5 +1,7 @@
-//! Dyad's text layer: sentences, tokens with byte offsets into the document body, and the
-//! closed-class word table the shallow parser builds on.
+//! Dyad's text layer: sentences, tokens with byte offsets into the document body, the
+//! closed-class word table the shallow parser builds on, and the finders for what a clause says
+//! beyond its verb: [`find_dates`] (resolved against the publication date), [`find_quotes`] and
+//! [`find_quantities`]. [`Passage`] runs all three over one tokenization.
 //!
 //! Every span this crate returns indexes the original text, so any later layer can show exactly
 //! the words it came from.
@@ -16,11 +18,23 @@
 //! ```
 #![deny(missing_docs)]
 
+mod dates;
 mod lexicon;
+mod quantities;
+mod quotes;
+mod scan;
 mod segment;
 mod tokenize;
 
+/// Event dates come from the clause, not the dateline: mentions resolved against publication.
+pub use dates::{DateMention, find_dates};
 pub use lexicon::{Lexicon, Tags};
+/// Figures ("61% of voters", "at least 40 people") become their own records, like GDELT's GKG.
+pub use quantities::{Quantity, find_quantities};
+/// Quotations with the words crediting a speaker, for quote records and speaker resolution.
+pub use quotes::{Quote, find_quotes};
+/// One prescan and one tokenization shared by the three finders, as they run on every sentence.
+pub use scan::Passage;
 pub use segment::sentences;
 pub use tokenize::{Token, TokenKind, tokenize};
 
@@ -41,6 +55,17 @@ mod proptests {
     use dyad_model::Span;
     use proptest::prelude::*;
 
+    /// Words and marks the finders react to, glued in random orders.
+    #[rustfmt::skip]
+    const NEWS_WORDS: &[&str] = &[
+        " ", " ", " ", ", ", ". ", ": ", "\"", "“", "”", "``", "''", "'s", "-", "$", "US$", "€", "%", " said", " says",
+        " told", " that", " according to", " he", " the minister", " Lavrov", " March", " May", " Jan.", " 20", " 20th",
+        " 2019", " 1,000.5", " 2,000", " 1,2", " 12bn", " 30-40", " 2019-03-20", " mid-2019", " on", " in", " since",
+        " last", " next", " this", " earlier", " week", " month", " year", " weekend", " ago", " a", " two",
+        " twenty-five", " exactly", " hundreds", " of", " million", " at least", " people", " troops", " Wednesday",
+        " yesterday", " will", " percent", " per cent", "é", "Қ", "\n",
+    ];
+
     proptest! {
         #[test]
         fn spans_are_valid_slices(text in prop_oneof!["\\PC{0,200}", "[A-Za-z .!?…\"'()“”’\n,:-]{0,200}"]) {
@@ -52,6 +77,42 @@ mod proptests {
                     prop_assert!(!t.span.is_empty());
                 }
             }
+        }
+
+        #[test]
+        fn finders_never_panic_and_return_slices_of_their_span(
+            text in prop_oneof![
+                "\\PC{0,200}",
+                prop::collection::vec(prop::sample::select(NEWS_WORDS), 0..40).prop_map(|w| w.concat()),
+            ],
+            a in 0usize..300,
+            b in 0usize..300,
+            days in prop_oneof![0i32..200_000, Just(i32::MIN), Just(i32::MAX)],
+        ) {
+            let (mut s, mut e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            while !text.is_char_boundary(s) { s -= 1; }
+            while !text.is_char_boundary(e) { e += 1; }
+            let span = Span::new(s, e);
+            let published = match days {
+                i32::MIN => chrono::NaiveDate::MIN,
+                i32::MAX => chrono::NaiveDate::MAX,
+                d => chrono::NaiveDate::from_num_days_from_ce_opt(d).unwrap(),
+            };
+            let ok = |x: Span| span.contains(x) && !x.is_empty() && text.get(x.start..x.end).is_some();
+            for m in find_dates(&text, span, Some(published)).into_iter().chain(find_dates(&text, span, None)) {
+                prop_assert!(ok(m.span), "date span {:?} in {:?}", m.span, span);
+            }
+            for q in find_quotes(&text, span) {
+                prop_assert!(ok(q.span), "quote span {:?} in {:?}", q.span, span);
+                prop_assert!(q.speaker.is_none_or(ok) && q.verb.is_none_or(ok));
+            }
+            for q in find_quantities(&text, span) {
+                prop_assert!(ok(q.span) && q.value.is_finite() && q.value >= 0.0, "{:?}", q);
+            }
+            let p = Passage::new(&text, span);
+            prop_assert_eq!(p.dates(Some(published)), find_dates(&text, span, Some(published)));
+            prop_assert_eq!(p.quotes(), find_quotes(&text, span));
+            prop_assert_eq!(p.quantities(), find_quantities(&text, span));
         }
 
         #[test]

@@ -150,7 +150,7 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 
 /// Decides whether a terminator at `pos` (sentence so far starts at `start`) ends the sentence.
 fn boundary_after(block: &str, start: usize, pos: usize, c: char, end: usize) -> bool {
-    let next_word: &str = block[end..].trim_start().split_whitespace().next().unwrap_or("");
+    let next_word: &str = block[end..].split_whitespace().next().unwrap_or("");
     let next_char = next_word.chars().next();
     let Some(nc) = next_char else { return true };
     let starts_new = nc.is_uppercase() || nc.is_ascii_digit() || is_opening(nc) || matches!(nc, '—' | '–' | '-');
@@ -189,6 +189,11 @@ fn push_trimmed(out: &mut Vec<Span>, block: &str, start: usize, end: usize, offs
         let s = start + lead;
         out.push(Span::new(offset + s, offset + s + trimmed.len()));
     }
+}
+
+/// Abbreviation, initial or initialism (used by the tokenizer to keep the final period).
+pub(crate) fn is_abbreviation_or_initialism(word: &str) -> bool {
+    is_abbreviation(word) || is_initialism(word)
 }
 
 #[cfg(test)]
@@ -251,9 +256,4 @@ mod tests {
         let s = sentences(text, Span::new(3, text.len()));
         assert_eq!(s.iter().map(|s| &text[*s]).collect::<Vec<_>>(), ["One.", "Two."]);
     }
-}
-
-/// Abbreviation, initial or initialism (used by the tokenizer to keep the final period).
-pub(crate) fn is_abbreviation_or_initialism(word: &str) -> bool {
-    is_abbreviation(word) || is_initialism(word)
 }
