@@ -22,9 +22,15 @@ pub(crate) enum PronounClass {
 /// The class of a definite description ("the country") given its noun, or of "two sides" forms.
 pub(crate) fn definite_class(words: &[&str]) -> Option<(PronounClass, usize)> {
     match words {
-        ["two" | "both", "sides" | "countries" | "nations" | "governments" | "states" | "neighbours" | "neighbors" | "leaders", ..] => Some((PronounClass::Pair, 2)),
+        [
+            "two" | "both",
+            "sides" | "countries" | "nations" | "governments" | "states" | "neighbours" | "neighbors" | "leaders",
+            ..,
+        ] => Some((PronounClass::Pair, 2)),
         ["country" | "nation" | "kingdom" | "republic" | "state", ..] => Some((PronounClass::State, 1)),
-        ["alliance" | "bloc" | "organisation" | "organization" | "body" | "union" | "coalition", ..] => Some((PronounClass::Body, 1)),
+        ["alliance" | "bloc" | "organisation" | "organization" | "body" | "union" | "coalition", ..] => {
+            Some((PronounClass::Body, 1))
+        }
         _ => None,
     }
 }
@@ -109,7 +115,9 @@ impl Memory {
                 PronounClass::Plural => compound || m.plural,
                 PronounClass::State => !compound && m.kind == MemberKind::Country,
                 PronounClass::Body => {
-                    !compound && m.kind == MemberKind::Organisation && m.code.country.as_deref().is_some_and(|c| c == "IGO" || c == "NGO")
+                    !compound
+                        && m.kind == MemberKind::Organisation
+                        && m.code.country.as_deref().is_some_and(|c| c == "IGO" || c == "NGO")
                 }
                 PronounClass::Pair => false,
             };
@@ -129,7 +137,10 @@ impl Memory {
             .filter(|e| e.end <= at)
             .take(REACH)
             .flat_map(|e| e.members.iter().rev())
-            .find(|m| m.code.country.as_deref().is_some_and(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c)) && m.kind != MemberKind::Person)
+            .find(|m| {
+                m.code.country.as_deref().is_some_and(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c))
+                    && m.kind != MemberKind::Person
+            })
             .cloned()
     }
 }

@@ -73,6 +73,11 @@ impl Matcher<'_> {
         !t.cap && !verbal
     }
 
+    /// A lower-case word with no class: a content noun or adjective the lexicon does not know.
+    fn unknown(&self, t: &Tok) -> bool {
+        t.kind == TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap
+    }
+
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
         pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
     }
@@ -102,6 +107,11 @@ impl Matcher<'_> {
                             && (t.kind == TokenKind::Number
                                 || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0)));
                         if !self.is_filler(t) && !modifier {
+                            break;
+                        }
+                        // At most one unknown word in a row ("peace talks"), so a pattern does not
+                        // reach across a whole noun phrase ("interest in Russian projects").
+                        if skip >= 2 && self.unknown(&self.toks[p - 1]) && self.unknown(&self.toks[p - 2]) {
                             break;
                         }
                     }

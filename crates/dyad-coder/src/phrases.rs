@@ -139,8 +139,9 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             // "military exercises", "police station": an agent alone before a noun is an
             // adjective, not an actor.
             let next = toks.get(end);
-            let before_noun =
-                next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && !n.verbal && n.tags == Tags::NONE && n.mention == NONE);
+            let before_noun = next.is_some_and(|n| {
+                n.kind == TokenKind::Word && !n.cap && !n.verbal && n.tags == Tags::NONE && n.mention == NONE
+            });
             if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
                 let possessor = (start..c.start).find(|&i| {
                     toks[i].tags.has(Tags::POSS)
@@ -156,16 +157,31 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
     for (i, t) in tk.toks.iter().enumerate() {
         let personal = t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::POSS.0));
         if personal && !covered(i) && crate::discourse::class_of(&text[t.span].to_ascii_lowercase()).is_some() {
-            pronouns.push(Phrase { start: i, end: i + 1, members: Vec::new(), pronoun: true, possessor: None, anaphor: None });
+            pronouns.push(Phrase {
+                start: i,
+                end: i + 1,
+                members: Vec::new(),
+                pronoun: true,
+                possessor: None,
+                anaphor: None,
+            });
         }
         // "the country", "the alliance", "the two sides": definite descriptions of earlier actors.
         if text[t.span].eq_ignore_ascii_case("the") && !covered(i) {
-            let words: Vec<String> = tk.toks[i + 1..(i + 3).min(tk.toks.len())].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
+            let words: Vec<String> =
+                tk.toks[i + 1..(i + 3).min(tk.toks.len())].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             if let Some((class, len)) = crate::discourse::definite_class(&words) {
                 let end = i + 1 + len;
                 if !(i + 1..end).any(covered) {
-                    pronouns.push(Phrase { start: i, end, members: Vec::new(), pronoun: true, possessor: None, anaphor: Some(class) });
+                    pronouns.push(Phrase {
+                        start: i,
+                        end,
+                        members: Vec::new(),
+                        pronoun: true,
+                        possessor: None,
+                        anaphor: Some(class),
+                    });
                 }
             }
         }
@@ -266,9 +282,14 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
                     let last = p.members.last().cloned();
                     let mut merged = prev.clone();
                     if let Some(head) = &last {
+                        // "US and British activists": a short name shares the head too when the last
+                        // conjunct is an adjective with a head noun.
+                        let head_adjective = head.form == Some(CountryForm::Adjective);
                         for m in &mut merged.members {
+                            let attributive = m.form == Some(CountryForm::Adjective)
+                                || (head_adjective && m.form == Some(CountryForm::Name));
                             if m.kind == MemberKind::Country
-                                && m.form == Some(CountryForm::Adjective)
+                                && attributive
                                 && m.code.agents.is_empty()
                                 && !head.code.agents.is_empty()
                             {

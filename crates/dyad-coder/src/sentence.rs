@@ -145,6 +145,12 @@ pub(crate) fn code_sentence(
         let best = best_pattern(coder, &matcher, g, limit, compound);
         // A frame's fallback ("agreed to" + an uncoded verb) yields only to a verb pattern that
         // says more than the frame's own two words.
+        // Whatever codes the frame verb, its embedded verb is part of it and is not coded again.
+        if let Some(h) = &frame {
+            for c in &mut consumed[g.head + 1..h.end] {
+                *c = true;
+            }
+        }
         let frame = match (frame, &best) {
             (Some(h), _) if !h.fallback => Some(h),
             (Some(h), None) => Some(h),
@@ -152,13 +158,11 @@ pub(crate) fn code_sentence(
             _ => None,
         };
         if let Some(h) = frame {
-            for c in &mut consumed[g.head..h.end] {
-                *c = true;
-            }
-            if conditional {
-                note!(trace, "dropped  \"{}\": inside a condition", &text[h.candidate.trigger]);
-            } else {
-                out.push(h.candidate);
+            consumed[g.head] = true;
+            match h.candidate {
+                Some(c) if !conditional => out.push(c),
+                Some(c) => note!(trace, "dropped  \"{}\": inside a condition", &text[c.trigger]),
+                None => {}
             }
             continue;
         }
@@ -166,7 +170,7 @@ pub(crate) fn code_sentence(
         let p = &dict.patterns[best.pattern as usize];
         let at = coder.dicts.locate(p.origin);
         let (source, target) = if best.passive {
-            (by_agent(toks, g.head + 1, limit).or_else(|| by_agent(toks, best.m.end, limit)), subj)
+            (by_agent(toks, text, g.head + 1, limit).or_else(|| by_agent(toks, text, best.m.end, limit)), subj)
         } else if p.items.contains(&Item::Target) {
             (subj, best.m.target)
         } else {
@@ -245,7 +249,9 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
-    fill_countries(&mut out, place_country(toks, &phrases, text));
+    let place = place_of(toks, &phrases, text);
+    fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
+    place_targets(&mut out, place.as_ref());
     for p in &phrases {
         memory.observe(&p.members, p.span(toks).end);
     }
@@ -424,8 +430,14 @@ fn object_target(matcher: &Matcher, from: usize, limit: usize) -> Option<usize> 
             i = p.end.max(i + 1);
             continue;
         }
+        // Inside the object only "of", "from", "as", "about" and "over" continue the phrase
+        // ("an offer from Afghanistan", "denounced as a crime Serbia's …"); other prepositions
+        // start adjuncts ("bans on travel to Canada", "killed by …").
+        let word = matcher.text[t.span].to_ascii_lowercase();
+        let adjunct = t.tags.has(Tags::PREP) && !matches!(word.as_str(), "of" | "from" | "as" | "about" | "over");
         let boundary = t.group != NONE
-            || t.tags.has(Tags(Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0))
+            || adjunct
+            || t.tags.has(Tags(Tags::SUBORD.0 | Tags::REL.0 | Tags::THAT.0 | Tags::COORD.0)) && word != "as"
             || (t.kind == dyad_text::TokenKind::Punct
                 && !matches!(&matcher.text[t.span], "'" | "\"" | "`" | "``" | "''"));
         if boundary {
@@ -514,7 +526,8 @@ fn obligation(
 /// A frame that matched: the composed candidate, or the frame's fallback when the embedded verb
 /// codes nothing, and the token after the words it covers.
 struct FrameHit {
-    candidate: Candidate,
+    /// `None` when the frame is negated: neither it nor its embedded verb is coded.
+    candidate: Option<Candidate>,
     fallback: bool,
     end: usize,
 }
@@ -544,7 +557,7 @@ fn try_frames(
                 toks[v].word.map(|w| dict.entries[w as usize].verbs.iter().map(|r| r.0).collect()).unwrap_or_default();
             if g.negated {
                 note!(trace, "dropped  \"{}\": negated frame", &text[toks[g.head].span.cover(toks[v].span)]);
-                return None;
+                return Some(FrameHit { candidate: None, fallback: false, end: v + 1 });
             }
             let at = coder.dicts.locate(f.origin);
             // The embedded verb's best pattern, as an active base-form verb.
@@ -568,14 +581,20 @@ fn try_frames(
             let (Some(best), Some(mapped)) = (best, mapped) else {
                 // Remember the frame's own fallback in case no verb pattern does better.
                 if fallback.is_none() {
-                    if let Some(fb) = fallback_code(&coder.dicts.frame_maps, f.kind) {
-                        let target = match f.kind {
-                            FrameKind::Appeal | FrameKind::Demand => fm.target,
-                            _ => first_phrase_after(toks, phrases, v, limit),
-                        };
+                    let target = match f.kind {
+                        FrameKind::Appeal | FrameKind::Demand => fm.target,
+                        _ => first_phrase_after(toks, phrases, v, limit),
+                    };
+                    // Without a target, only a plain promise or agreement codes on its own ("agreed
+                    // to hold exercises"); "decided to head home" is no event.
+                    let head = text[toks[g.head].span].to_ascii_lowercase();
+                    let promise = ["agree", "offer", "pledge", "promise"].iter().any(|w| head.starts_with(w));
+                    let fb = fallback_code(&coder.dicts.frame_maps, f.kind)
+                        .filter(|_| target.is_some() || (f.kind == FrameKind::Intent && promise));
+                    if let Some(fb) = fb {
                         note!(trace, "frame    {at} \"{}\": embedded verb uncoded, fallback {}", f.text, fb.to);
                         fallback = Some(FrameHit {
-                            candidate: Candidate {
+                            candidate: Some(Candidate {
                                 code: fb.to,
                                 negated: false,
                                 modality: g.modality,
@@ -584,7 +603,7 @@ fn try_frames(
                                 trigger: toks[g.head].span.cover(toks[v].span),
                                 pattern: at,
                                 mutual: false,
-                            },
+                            }),
                             fallback: true,
                             end: v + 1,
                         });
@@ -602,7 +621,7 @@ fn try_frames(
             let pattern = format!("{at}+{}", coder.dicts.locate(inner.origin));
             note!(trace, "frame    {pattern} \"{}\" + \"{}\": {} → {}", f.text, inner.text, inner.code, mapped.to);
             return Some(FrameHit {
-                candidate: Candidate {
+                candidate: Some(Candidate {
                     code: mapped.to,
                     negated: false,
                     modality: g.modality,
@@ -611,7 +630,7 @@ fn try_frames(
                     trigger,
                     pattern,
                     mutual: inner.mutual,
-                },
+                }),
                 fallback: false,
                 end,
             });
@@ -761,8 +780,8 @@ fn nominal_triggers(
 }
 
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
-fn place_country(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<String> {
-    let mut found: Option<String> = None;
+fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
+    let mut found: Option<&Member> = None;
     for p in phrases {
         let Some(prev) = p.start.checked_sub(1).map(|i| &toks[i]) else { continue };
         let place_prep =
@@ -771,13 +790,32 @@ fn place_country(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<String>
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
         }
-        match (&found, &m.code.country) {
-            (None, Some(c)) => found = Some(c.clone()),
-            (Some(f), Some(c)) if f != c => return None,
+        match found {
+            None => found = Some(m),
+            Some(f) if f.code.country != m.code.country => return None,
             _ => {}
         }
     }
-    found
+    found.map(|m| {
+        let mut place = m.clone();
+        place.code.agents.clear();
+        place.resolved_by = Some("place");
+        place
+    })
+}
+
+/// Protests, shows of force and attacks reported with a place but no target are directed at the
+/// place's country ("staged a protest in Beijing", "conducting exercises in Alaska"); a military
+/// act at home is not.
+fn place_targets(out: &mut [Candidate], place: Option<&Member>) {
+    let Some(place) = place else { return };
+    for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
+        let root = c.code.root_number();
+        let foreign = !c.sources.iter().any(|s| s.code.country == place.code.country);
+        if root == 14 || (matches!(root, 15 | 18 | 19 | 20) && foreign) {
+            c.targets = vec![place.clone()];
+        }
+    }
 }
 
 /// Sector agents named without a country ("the rebels", "demonstrators") take the country the

@@ -133,7 +133,7 @@ fn ends_verb_phrase(toks: &[Tok], phrases: &[Phrase], conj: usize) -> bool {
 }
 
 /// The agent of a passive verb: the phrase after "by" within a few tokens of the verb.
-pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize> {
+pub(crate) fn by_agent(toks: &[Tok], text: &str, from: usize, limit: usize) -> Option<usize> {
     // The agent may follow a long complement ("accused of misusing … funds, much of it …, by
     // officials"), so the scan runs to the clause end, but stops at a finite verb with a subject
     // of its own (another clause).
@@ -151,9 +151,68 @@ pub(crate) fn by_agent(toks: &[Tok], from: usize, limit: usize) -> Option<usize>
             }
         }
         if toks[i].group != NONE && i > 0 && toks[i - 1].phrase != NONE {
-            return None;
+            break;
         }
         i += 1;
+    }
+    attack_agent(toks, text, from, stop)
+}
+
+/// Nouns of attacks whose actor adjective names the agent of a passive ("killed in Israeli air
+/// strikes", "wounded in a Russian attack").
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+    "shelling",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "fire",
+    "offensive",
+    "assault",
+    "operation",
+    "operations",
+    "ambush",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "crackdown",
+    "gunfire",
+    "barrage",
+];
+
+/// "in <actor> <attack noun>" after a passive: the actor is the agent.
+fn attack_agent(toks: &[Tok], text: &str, from: usize, stop: usize) -> Option<usize> {
+    for i in from..stop {
+        if !text[toks[i].span].eq_ignore_ascii_case("in") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < stop && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+            j += 1;
+        }
+        let Some(ph) = toks.get(j).map(|t| t.phrase).filter(|&p| p != NONE) else { continue };
+        let mut k = j;
+        while k < toks.len() && toks[k].phrase == ph {
+            k += 1;
+        }
+        // Modifiers between the actor and the noun ("Israeli tank shelling", "a Russian air strike").
+        let mut n = k;
+        while n < stop && n < k + 2 && !ATTACK_NOUNS.contains(&text[toks[n].span].to_ascii_lowercase().as_str()) {
+            n += 1;
+        }
+        if n < stop && ATTACK_NOUNS.contains(&text[toks[n].span].to_ascii_lowercase().as_str()) {
+            return Some(ph as usize);
+        }
     }
     None
 }
@@ -251,11 +310,15 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         }
         return None;
     }
-    // "to" + verb: look at what stands before "to".
-    if !prev.tags.has(Tags::TO) {
+    // "to" + verb: the group starts at "to"; look at what stands before it.
+    let to = if toks[g.start].tags.has(Tags::TO) {
+        g.start
+    } else if prev.tags.has(Tags::TO) {
+        k - 1
+    } else {
         return None;
-    }
-    let before = toks.get(k.checked_sub(2)?)?;
+    };
+    let before = toks.get(to.checked_sub(1)?)?;
     let bword = text[before.span].to_ascii_lowercase();
     if CONTENT_NOUNS.contains(&bword.as_str()) {
         return Some(Subject::Skip);

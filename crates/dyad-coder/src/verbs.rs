@@ -135,8 +135,11 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
         };
         let readings = &dict.entries[w as usize].verbs;
         let possessive = t.is_possessive(text);
+        // "Saudi-backed", "US-led": the second half of a hyphen compound is an adjective.
+        let compound = i >= 2 && toks[i - 1].is_punct(text, "-") && toks[i - 2].cap;
         if readings.is_empty()
             || possessive
+            || compound
             || t.phrase != NONE
             || (t.mention != NONE && t.cap)
             || t.tags.is_aux() && !is_main_aux(toks, i, dict)
@@ -187,6 +190,15 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
                 }
             } else if p.tags.has(Tags::TO) {
                 g.nonfinite = true;
+                // "failed to reach", "refrained from": an act that did not happen.
+                if j >= 2
+                    && matches!(
+                        text[toks[j - 2].span].to_ascii_lowercase().as_str(),
+                        "fail" | "fails" | "failed" | "failing"
+                    )
+                {
+                    g.negated = true;
+                }
                 if j >= 2 && FUTURE_GOVERNORS.contains(&text[toks[j - 2].span].to_ascii_lowercase().as_str()) {
                     g.modality = Modality::Future;
                 }
@@ -236,6 +248,13 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             g.nonfinite = true;
             g.form = Form::Gerund;
         }
+        // "civilians killed by Israeli strikes": a participle followed by "by" is a passive even
+        // without an auxiliary.
+        let by_follows = toks.get(i + 1).is_some_and(|n| n.tags.has(Tags::BY));
+        if !saw_aux && by_follows && matches!(g.form, Form::PastOrParticiple | Form::Participle | Form::Past) {
+            g.passive = true;
+            g.form = Form::Participle;
+        }
         g.refusal = g.negated && g.modality == Modality::Future;
         toks[i].group = out.len() as u32;
         out.push(g);
@@ -250,8 +269,19 @@ fn is_main_aux(toks: &[Tok], i: usize, dict: &Compiled) -> bool {
     while j < toks.len() && toks[j].tags.has(Tags(Tags::NEG.0 | Tags::ADV.0)) {
         j += 1;
     }
-    match toks.get(j) {
-        None => true,
-        Some(t) => !t.tags.is_aux() && t.word.is_none_or(|w| dict.entries[w as usize].verbs.is_empty()),
+    let Some(t) = toks.get(j) else { return true };
+    if t.tags.is_aux() {
+        return false;
     }
+    // The auxiliary's own kind decides which form may follow it: "is agreed/agreeing", "has
+    // agreed", "did agree"; "is ready", "has talks" leave it as the main verb.
+    let readings = t.word.map(|w| &dict.entries[w as usize].verbs[..]).unwrap_or(&[]);
+    let a = toks[i].tags;
+    let follows = |f: &dyad_dict::Form| match f {
+        Form::Participle | Form::PastOrParticiple => a.has(Tags(Tags::BE.0 | Tags::HAVE.0)),
+        Form::Gerund => a.has(Tags::BE),
+        Form::Base => a.has(Tags::DO),
+        Form::Past | Form::Third => false,
+    };
+    !readings.iter().any(|r| follows(&r.1))
 }
