@@ -15,7 +15,7 @@ pub enum Format {
     Warc,
     /// Gzip-compressed data of another kind.
     Gzip,
-    /// Not text: NUL bytes or invalid UTF-8 early on.
+    /// Not text: NUL bytes or many control characters early on.
     Binary,
 }
 
@@ -50,12 +50,17 @@ pub fn detect(prefix: &[u8]) -> Format {
     }
     let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    if lower.starts_with(b"<?xml") || lower.starts_with(b"<rss") || lower.starts_with(b"<feed") || lower.starts_with(b"<rdf") {
-        if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") || has(b"<channel") {
-            return Format::Feed;
-        }
+    let xml_start = lower.starts_with(b"<?xml")
+        || lower.starts_with(b"<rss")
+        || lower.starts_with(b"<feed")
+        || lower.starts_with(b"<rdf");
+    if xml_start && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") || has(b"<channel")) {
+        return Format::Feed;
     }
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || (lower.starts_with(b"<") && (has(b"<head") || has(b"<body") || has(b"<div") || has(b"<p>") || has(b"<meta"))) {
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.starts_with(b"<") && (has(b"<head") || has(b"<body") || has(b"<div") || has(b"<p>") || has(b"<meta")))
+    {
         return Format::Html;
     }
     if head.starts_with(b"{") {
@@ -65,11 +70,18 @@ pub fn detect(prefix: &[u8]) -> Format {
             return Format::Jsonl;
         }
     }
-    // Invalid UTF-8 early on (allowing a character cut at the end of the prefix) means binary.
+    // Invalid UTF-8 is text in a legacy encoding unless control characters say it is binary.
     match std::str::from_utf8(head) {
         Ok(_) => Format::Text,
         Err(e) if e.error_len().is_none() => Format::Text,
-        Err(_) => Format::Binary,
+        Err(_) => {
+            let sample = &head[..head.len().min(8192)];
+            let controls = sample
+                .iter()
+                .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+                .count();
+            if controls * 100 > sample.len() { Format::Binary } else { Format::Text }
+        }
     }
 }
 
@@ -87,7 +99,8 @@ mod tests {
         assert_eq!(detect(&[0x1f, 0x8b, 8, 0]), Format::Gzip);
         assert_eq!(detect(b"{\"text\": \"a\"}\n{\"text\": \"b\"}"), Format::Jsonl);
         assert_eq!(detect(b"\x00\x01\x02binary"), Format::Binary);
-        assert_eq!(detect(b"abc \xff\xfe def"), Format::Binary);
+        assert_eq!(detect(b"abc \xff\xfe def"), Format::Text);
+        assert_eq!(detect(b"\x89PNG\r\n\x1a\n\x01\x02\x03\x04\x05\xff"), Format::Binary);
         assert_eq!(detect(b"Plain text with < and {braces}."), Format::Text);
         assert_eq!(detect("Қазақстан".as_bytes()), Format::Text);
     }

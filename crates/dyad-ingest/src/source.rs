@@ -1,11 +1,14 @@
 //! Sources (files, directories, standard input) and the stream of documents read from each.
 
 use crate::detect::{Format, detect};
+use crate::gzip::{GzMembers, Peeked, Plain, ResyncRead};
 use chrono::NaiveDate;
 use dyad_model::Document;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where documents come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,10 +40,23 @@ pub struct DocError {
 }
 
 impl DocError {
-    /// Builds an error for an origin.
+    /// Builds an error for an origin; the message is kept to one line of at most 300
+    /// characters, since causes (parser errors) may quote whole stretches of the input.
     pub fn new(origin: impl Into<String>, message: impl Into<String>) -> DocError {
-        DocError { origin: origin.into(), message: message.into() }
+        DocError { origin: one_line(origin.into(), 4096), message: one_line(message.into(), 300) }
     }
+}
+
+/// Replaces line breaks and control characters with spaces and cuts to `max` characters.
+fn one_line(s: String, max: usize) -> String {
+    if s.len() <= max && !s.chars().any(char::is_control) {
+        return s;
+    }
+    let mut out: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).take(max).collect();
+    if s.chars().count() > max {
+        out.push('…');
+    }
+    out
 }
 
 /// How sources are read.
@@ -48,13 +64,55 @@ impl DocError {
 pub struct ReadOptions {
     /// Publication date for documents that carry none.
     pub default_date: Option<NaiveDate>,
-    /// Largest document (or JSONL line) accepted, in bytes.
+    /// Largest document (or JSONL line, or WARC record) accepted, in bytes, so one huge input
+    /// cannot exhaust memory.
     pub max_doc_bytes: usize,
+    /// Largest decompressed size of one gzip file, so a decompression bomb stops with an error.
+    pub max_file_bytes: u64,
+    /// Largest decompressed-to-compressed ratio of a gzip file past its first 16 MB; real text
+    /// stays far below the default of 100, a bomb (up to ~1000:1) does not.
+    pub max_gzip_ratio: u64,
+    /// Counters shared by every clone of these options, for progress and the summary line.
+    pub stats: Arc<ReadStats>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { default_date: None, max_doc_bytes: 8 << 20 }
+        ReadOptions {
+            default_date: None,
+            max_doc_bytes: 8 << 20,
+            max_file_bytes: 64 << 30,
+            max_gzip_ratio: 100,
+            stats: Arc::default(),
+        }
+    }
+}
+
+/// Counters a run can print: what was read and what was skipped on purpose (not errors).
+#[derive(Debug, Default)]
+pub struct ReadStats {
+    skipped: AtomicU64,
+    input_bytes: AtomicU64,
+}
+
+impl ReadStats {
+    /// Records skipped on purpose: WARC requests, metadata, non-HTML or non-2xx responses, pages
+    /// without article text.
+    pub fn skipped(&self) -> u64 {
+        self.skipped.load(Ordering::Relaxed)
+    }
+
+    /// Bytes read from the inputs as stored (compressed bytes for gzip), for progress and rates.
+    pub fn input_bytes(&self) -> u64 {
+        self.input_bytes.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_skipped(&self) {
+        self.skipped.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn add_input_bytes(&self, n: u64) {
+        self.input_bytes.fetch_add(n, Ordering::Relaxed);
     }
 }
 
@@ -107,19 +165,70 @@ pub fn read_source(source: &Source, opts: &ReadOptions) -> DocStream {
         },
         Source::Stdin => Box::new(io::stdin()),
     };
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let prefix = match reader.fill_buf() {
-        Ok(b) => b.to_vec(),
-        Err(e) => return one_error(&name, format!("cannot read: {e}")),
-    };
-    if prefix.is_empty() {
-        return one_error(&name, "empty input: no text to code");
+    read_stream(name, reader, opts)
+}
+
+/// Streams the documents of any reader (a file, a socket, bytes in memory) named `name` in
+/// messages; the format is detected from the first bytes.
+pub fn read_stream(name: String, reader: impl Read + Send + 'static, opts: &ReadOptions) -> DocStream {
+    let counted = Counted { inner: reader, stats: opts.stats.clone() };
+    match Peeked::new(counted) {
+        Ok(p) if p.prefix().is_empty() => one_error(&name, "empty input: no text to code"),
+        Ok(p) => {
+            let format = detect(p.prefix());
+            dispatch(format, name, Box::new(Plain(p)), opts, false)
+        }
+        Err(e) => one_error(&name, format!("cannot read: {e}")),
     }
-    match detect(&prefix) {
+}
+
+/// Streams the documents of a reader as one given format, skipping detection (for callers that
+/// know the format, and for fuzzing each reader on its own).
+pub fn read_format(format: Format, name: String, reader: impl Read + Send + 'static, opts: &ReadOptions) -> DocStream {
+    dispatch(format, name, Box::new(Plain(reader)), opts, false)
+}
+
+fn dispatch(
+    format: Format,
+    name: String,
+    reader: Box<dyn ResyncRead>,
+    opts: &ReadOptions,
+    inside_gzip: bool,
+) -> DocStream {
+    match format {
         Format::Text => crate::text::read_text(name, reader, opts),
-        Format::Jsonl => crate::jsonl::read_jsonl(name, reader, opts),
+        Format::Jsonl => crate::jsonl::read_jsonl(name, BufReader::with_capacity(1 << 16, reader), opts),
+        Format::Html => crate::html::read_html(name, reader, opts),
+        Format::Feed => crate::feed::read_feed(name, reader, opts),
+        Format::Warc => crate::warc::read_warc(name, reader, opts),
+        Format::Gzip if inside_gzip => one_error(&name, "gzip inside gzip: decompress the outer layer first"),
+        Format::Gzip => {
+            let gz =
+                GzMembers::new(BufReader::with_capacity(1 << 16, reader), opts.max_file_bytes, opts.max_gzip_ratio);
+            match Peeked::new(gz) {
+                Ok(p) if p.prefix().is_empty() => one_error(&name, "empty gzip data: no text to code"),
+                Ok(p) => {
+                    let format = detect(p.prefix());
+                    dispatch(format, name, Box::new(p), opts, true)
+                }
+                Err(e) => one_error(&name, format!("cannot read: {e}")),
+            }
+        }
         Format::Binary => one_error(&name, "binary data, not text: pass text, JSONL, HTML, a feed or a WARC file"),
-        other => one_error(&name, format!("{} input is not supported by this build", other.name())),
+    }
+}
+
+/// Counts the bytes read from an input as stored.
+struct Counted<R> {
+    inner: R,
+    stats: Arc<ReadStats>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.stats.add_input_bytes(n as u64);
+        Ok(n)
     }
 }
 
