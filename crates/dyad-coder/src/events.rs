@@ -4,8 +4,10 @@
 use crate::Coder;
 use crate::discourse::Memory;
 use crate::resolve::{Member, Resolver};
-use crate::sentence::{Candidate, code_sentence};
-use dyad_model::{ActorRef, DatePrecision, DateSource, Document, Event, Span, Trigger, event_id};
+use crate::sentence::{Candidate, PlaceContext, code_sentence};
+use dyad_model::{
+    ActorRef, DatePrecision, DateSource, Document, Event, FigureRecord, QuoteRecord, Span, Trigger, event_id,
+};
 use dyad_text::{fold, sentences};
 
 /// What the coder saw and decided in one sentence, for `dyad dict explain`.
@@ -17,52 +19,194 @@ pub struct SentenceTrace {
     pub notes: Vec<String>,
 }
 
-pub(crate) fn code_document(coder: &Coder, doc: &Document, traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
-    let mut n = 0;
-    code_document_counting(coder, doc, traces, &mut n)
+/// Which record types to produce besides events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordKinds {
+    /// Quotations with their speakers.
+    pub quotes: bool,
+    /// Figures with what they count.
+    pub figures: bool,
 }
 
-pub(crate) fn code_document_counting(
+/// Everything coded from one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records {
+    /// Events.
+    pub events: Vec<Event>,
+    /// Quotations (when asked for).
+    pub quotes: Vec<QuoteRecord>,
+    /// Figures (when asked for).
+    pub figures: Vec<FigureRecord>,
+    /// Sentences read.
+    pub sentences: usize,
+}
+
+pub(crate) fn code_document(coder: &Coder, doc: &Document, traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
+    code_records(coder, doc, RecordKinds::default(), traces).events
+}
+
+/// The countries a document names, most often first: the context for resolving places.
+fn document_countries(coder: &Coder, hits: &[dyad_dict::NameHit]) -> Vec<String> {
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for h in hits {
+        for k in &h.kinds {
+            if let dyad_dict::NameKind::Country(c, _) = k {
+                *counts.entry(coder.dicts.countries[*c as usize].code.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.into_iter().map(|(c, _)| c.to_string()).collect()
+}
+
+pub(crate) fn code_records(
     coder: &Coder,
     doc: &Document,
+    kinds: RecordKinds,
     mut traces: Option<&mut Vec<SentenceTrace>>,
-    sentence_count: &mut usize,
-) -> Vec<Event> {
+) -> Records {
     let text = doc.body.as_str();
     let lower = fold(text);
     let hits = coder.compiled.find_names(text, &lower);
     let res = Resolver { dicts: &coder.dicts, date: doc.published };
+    let countries = document_countries(coder, &hits);
+    let geo = coder.gazetteer();
+    let place_ctx = geo.map(|geo| PlaceContext { geo, countries: &countries });
     let mut memory = Memory::default();
-    let mut out = Vec::new();
+    let mut records = Records::default();
+    let mut actors: Vec<(usize, Member)> = Vec::new();
     let mut index = 0;
     for block in doc.blocks_or_body() {
         if !block.kind.is_coded() {
             continue;
         }
+        let first_in_block = index;
+        let mut sentence_spans = Vec::new();
         for span in sentences(text, block.span) {
             let mut notes = traces.as_ref().map(|_| Vec::new());
-            let cands = code_sentence(coder, text, &lower, span, &hits, &res, &mut memory, notes.as_mut());
-            let before = out.len();
-            for c in cands {
-                expand(coder, doc, span, index, block.kind, &c, &mut out);
+            let found =
+                code_sentence(coder, text, &lower, span, &hits, &res, &mut memory, place_ctx.as_ref(), notes.as_mut());
+            let dates = dyad_text::find_dates(text, span, doc.published);
+            let before = records.events.len();
+            for c in &found.candidates {
+                let place = crate::places::place_for(&found.places, c.trigger);
+                let when = dates.iter().min_by_key(|d| distance(d.span, c.trigger));
+                let context = EventContext { sentence: span, index, block: block.kind, place, date: when };
+                expand(coder, doc, &context, c, &mut records.events);
             }
             if let (Some(t), Some(mut notes)) = (traces.as_deref_mut(), notes) {
-                for e in &out[before..] {
+                for e in &records.events[before..] {
                     notes.push(format!(
-                        "event    {} → {} {} ({})",
+                        "event    {} → {} {} ({}){}{}",
                         e.source.code,
                         e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
                         e.cameo,
-                        coder.codebook.get(e.cameo).map(|i| i.name.as_str()).unwrap_or("")
+                        coder.codebook.get(e.cameo).map(|i| i.name.as_str()).unwrap_or(""),
+                        e.date
+                            .filter(|_| e.date_source == DateSource::Text)
+                            .map(|d| format!(" on {d}"))
+                            .unwrap_or_default(),
+                        e.location.as_ref().map(|l| format!(" in {}", l.name)).unwrap_or_default(),
                     ));
                 }
                 t.push(SentenceTrace { sentence: text[span].to_string(), notes });
             }
+            if kinds.figures {
+                figures(doc, span, index, &found.actors, &mut records.figures);
+            }
+            actors.extend(found.actors.into_iter().map(|m| (index, m)));
+            sentence_spans.push(span);
             index += 1;
         }
+        if kinds.quotes {
+            quotes(doc, block.span, first_in_block, &sentence_spans, &actors, &mut records.quotes);
+        }
     }
-    *sentence_count += index;
-    out
+    records.sentences = index;
+    records
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
+}
+
+/// Quotations of a block, their speakers resolved to the actors coded at those words.
+fn quotes(
+    doc: &Document,
+    block: Span,
+    first: usize,
+    spans: &[Span],
+    actors: &[(usize, Member)],
+    out: &mut Vec<QuoteRecord>,
+) {
+    let text = doc.body.as_str();
+    for q in dyad_text::find_quotes(text, block) {
+        let sentence_index =
+            first + spans.iter().position(|s| s.contains(Span::new(q.span.start, q.span.start))).unwrap_or(0);
+        let speaker = q.speaker.and_then(|sp| {
+            actors
+                .iter()
+                .find(|(_, m)| {
+                    m.span.start < sp.end && sp.start < m.span.end && m.code.country.is_some() || m.span == sp
+                })
+                .map(|(_, m)| actor_ref(text, m))
+        });
+        let id = blake3::hash(format!("{}\u{1f}q\u{1f}{}", doc.id, q.span.start).as_bytes()).to_hex()[..16].to_string();
+        out.push(QuoteRecord {
+            record: "quote".into(),
+            quote_id: id,
+            doc_id: doc.id.clone(),
+            url: doc.url.clone(),
+            sentence_index,
+            date: doc.published,
+            text: text[q.span].to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            speaker,
+            speaker_text: q.speaker.map(|s| text[s].to_string()),
+            verb: q.verb.map(|v| text[v].to_string()),
+        });
+    }
+}
+
+/// Figures of a sentence, linked to the actors the sentence names.
+fn figures(doc: &Document, sentence: Span, index: usize, actors: &[Member], out: &mut Vec<FigureRecord>) {
+    let text = doc.body.as_str();
+    let quantities = dyad_text::find_quantities(text, sentence);
+    if quantities.is_empty() {
+        return;
+    }
+    let refs: Vec<ActorRef> = actors.iter().filter(|m| !m.code.is_empty()).map(|m| actor_ref(text, m)).collect();
+    for q in quantities {
+        let id = blake3::hash(format!("{}\u{1f}f\u{1f}{}", doc.id, q.span.start).as_bytes()).to_hex()[..16].to_string();
+        out.push(FigureRecord {
+            record: "figure".into(),
+            figure_id: id,
+            doc_id: doc.id.clone(),
+            url: doc.url.clone(),
+            sentence_index: index,
+            sentence: text[sentence].to_string(),
+            date: doc.published,
+            text: text[q.span].to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            value: q.value,
+            unit: q.unit,
+            counted: q.counted,
+            approximate: q.approximate,
+            actors: refs.clone(),
+        });
+    }
+}
+
+/// Where an event sits: its sentence, block, place and date mention.
+struct EventContext<'a> {
+    sentence: Span,
+    index: usize,
+    block: dyad_model::BlockKind,
+    place: Option<&'a crate::places::PlaceMention>,
+    date: Option<&'a dyad_text::DateMention>,
 }
 
 fn actor_ref(text: &str, m: &Member) -> ActorRef {
@@ -80,15 +224,7 @@ fn actor_ref(text: &str, m: &Member) -> ActorRef {
 
 /// One event per (source, target) pair; a mutual predicate with a compound source and no target
 /// pairs the conjuncts with each other.
-fn expand(
-    coder: &Coder,
-    doc: &Document,
-    sentence: Span,
-    index: usize,
-    block: dyad_model::BlockKind,
-    c: &Candidate,
-    out: &mut Vec<Event>,
-) {
+fn expand(coder: &Coder, doc: &Document, cx: &EventContext, c: &Candidate, out: &mut Vec<Event>) {
     let text = doc.body.as_str();
     let mut pairs: Vec<(&Member, Option<&Member>)> = Vec::new();
     if c.targets.is_empty() {
@@ -120,7 +256,7 @@ fn expand(
         let source = actor_ref(text, s);
         let target = t.map(|t| actor_ref(text, t));
         let tcode = target.as_ref().map(|t| t.code.as_str()).unwrap_or("");
-        let id = event_id(&doc.id, index, c.trigger.start, &source.code, tcode, c.code.as_str());
+        let id = event_id(&doc.id, cx.index, c.trigger.start, &source.code, tcode, c.code.as_str());
         if out.iter().rev().take(16).any(|e| e.event_id == id) {
             continue;
         }
@@ -128,12 +264,16 @@ fn expand(
             event_id: id,
             doc_id: doc.id.clone(),
             url: doc.url.clone(),
-            sentence_index: index,
-            sentence: text[sentence].to_string(),
-            sentence_start: sentence.start,
-            date: doc.published,
-            date_precision: doc.published.map(|_| DatePrecision::Day),
-            date_source: if doc.published.is_some() { DateSource::Publication } else { DateSource::None },
+            sentence_index: cx.index,
+            sentence: text[cx.sentence].to_string(),
+            sentence_start: cx.sentence.start,
+            date: cx.date.map(|d| d.date).or(doc.published),
+            date_precision: cx.date.map(|d| d.precision).or(doc.published.map(|_| DatePrecision::Day)),
+            date_source: match (cx.date, doc.published) {
+                (Some(_), _) => DateSource::Text,
+                (None, Some(_)) => DateSource::Publication,
+                (None, None) => DateSource::None,
+            },
             source,
             target,
             cameo: c.code,
@@ -141,12 +281,12 @@ fn expand(
             plover: info.plover.clone(),
             goldstein: info.goldstein,
             quad_class: info.quad_class,
-            location: None,
+            location: cx.place.map(|p| p.location.clone()),
             trigger: Trigger { text: text[c.trigger].to_string(), start: c.trigger.start, end: c.trigger.end },
             pattern: c.pattern.clone(),
             negated: c.negated,
             modality: c.modality,
-            block,
+            block: cx.block,
         });
     }
 }

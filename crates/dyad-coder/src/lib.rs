@@ -31,16 +31,19 @@ mod discourse;
 mod events;
 mod matching;
 mod phrases;
+mod places;
 mod resolve;
 mod sentence;
 mod subjects;
 mod verbs;
 
-pub use events::SentenceTrace;
+pub use events::{RecordKinds, Records, SentenceTrace};
 
 use dyad_dict::{Compiled, Dictionaries};
+use dyad_geo::Gazetteer;
 use dyad_model::{Codebook, Document, Event};
 use dyad_text::Lexicon;
+use std::sync::{Arc, OnceLock};
 
 /// A frozen, shareable event coder built from dictionaries.
 #[derive(Clone, Debug)]
@@ -49,18 +52,45 @@ pub struct Coder {
     pub(crate) compiled: Compiled,
     pub(crate) codebook: Codebook,
     pub(crate) lexicon: Lexicon,
+    /// Built on first use, so dictionary loading stays fast and coding without places pays
+    /// nothing; shared by clones.
+    gazetteer: Arc<OnceLock<Gazetteer>>,
+    places: bool,
 }
 
 impl Coder {
     /// Compiles the dictionaries into a coder.
     pub fn new(dicts: Dictionaries) -> Coder {
         let compiled = dicts.compile();
-        Coder { dicts, compiled, codebook: Codebook::standard(), lexicon: Lexicon::new() }
+        Coder {
+            dicts,
+            compiled,
+            codebook: Codebook::standard(),
+            lexicon: Lexicon::new(),
+            gazetteer: Arc::new(OnceLock::new()),
+            places: true,
+        }
     }
 
     /// A coder over the dictionaries built into Dyad.
     pub fn embedded() -> Coder {
         Coder::new(Dictionaries::embedded_unchecked())
+    }
+
+    /// Turns event locations on or off (on by default); off, the gazetteer is never built.
+    pub fn with_places(mut self, on: bool) -> Coder {
+        self.places = on;
+        self
+    }
+
+    /// The gazetteer, built on first use; `None` when places are off.
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.places.then(|| self.gazetteer.get_or_init(Gazetteer::embedded))
+    }
+
+    /// Codes a document into events and, when asked, quotations and figures.
+    pub fn code_records(&self, doc: &Document, kinds: RecordKinds) -> Records {
+        events::code_records(self, doc, kinds, None)
     }
 
     /// Codes every coded block (body and headings) of a document.
@@ -70,9 +100,8 @@ impl Coder {
 
     /// Codes a document and also returns how many sentences were read, for throughput figures.
     pub fn code_counting(&self, doc: &Document) -> (Vec<Event>, usize) {
-        let mut sentences = 0;
-        let events = events::code_document_counting(self, doc, None, &mut sentences);
-        (events, sentences)
+        let r = events::code_records(self, doc, RecordKinds::default(), None);
+        (r.events, r.sentences)
     }
 
     /// Codes a document and records, sentence by sentence, which entries matched, which pattern

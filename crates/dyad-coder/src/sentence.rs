@@ -45,6 +45,21 @@ struct Best {
 }
 
 /// Codes one sentence; `memory` carries actors across sentences of the document.
+/// What coding a sentence found: candidate events, every actor it named (pronouns resolved), and
+/// the places it named when a gazetteer was given.
+pub(crate) struct SentenceOutput {
+    pub candidates: Vec<Candidate>,
+    pub actors: Vec<Member>,
+    pub places: Vec<crate::places::PlaceMention>,
+}
+
+/// Where the document is, for resolving places: the gazetteer and the countries it mentions.
+pub(crate) struct PlaceContext<'a> {
+    pub geo: &'a dyad_geo::Gazetteer,
+    pub countries: &'a [String],
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn code_sentence(
     coder: &Coder,
     text: &str,
@@ -53,8 +68,9 @@ pub(crate) fn code_sentence(
     hits: &[NameHit],
     res: &Resolver,
     memory: &mut Memory,
+    places: Option<&PlaceContext>,
     mut trace: Option<&mut Vec<String>>,
-) -> Vec<Candidate> {
+) -> SentenceOutput {
     let dict = &coder.compiled;
     let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
     let mut phrases = phrases::build(&mut tk, text, res);
@@ -255,7 +271,10 @@ pub(crate) fn code_sentence(
     for p in &phrases {
         memory.observe(&p.members, p.span(toks).end);
     }
-    out
+    let found =
+        places.map(|c| crate::places::find_places(toks, &phrases, text, c.geo, c.countries)).unwrap_or_default();
+    let actors = phrases.into_iter().flat_map(|p| p.members).collect();
+    SentenceOutput { candidates: out, actors, places: found }
 }
 
 /// The end of the clause region a pattern may match in: the next `;`, `:` or sentence end.

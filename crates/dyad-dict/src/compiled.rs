@@ -5,7 +5,7 @@ use crate::agents::plural;
 use crate::frames::FrameKind;
 use crate::patterns::{Element, Head};
 use crate::{Dictionaries, Form, Origin};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use dyad_model::CameoCode;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -432,39 +432,37 @@ impl Compiled {
     pub fn find_names(&self, text: &str, lower: &str) -> Vec<NameHit> {
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-        let mut cands: Vec<NameHit> = Vec::new();
-        for m in self.names.find_overlapping_iter(lower) {
+        let mut out: Vec<NameHit> = Vec::new();
+        let mut at = 0;
+        // Leftmost-longest; a match that fails the word-boundary or capitals check is retried one
+        // byte further on, so a later name is not lost behind it.
+        while at < lower.len() {
+            let Some(m) = self.names.find(Input::new(lower).span(at..lower.len())) else { break };
             let (s, e) = (m.start(), m.end());
             let first = lower.as_bytes()[s];
             let last = lower.as_bytes()[e - 1];
-            if (is_word(first) && s > 0 && is_word(bytes[s - 1]))
-                || (is_word(last) && e < bytes.len() && is_word(bytes[e]))
-            {
-                continue;
-            }
+            let bounded = !((is_word(first) && s > 0 && is_word(bytes[s - 1]))
+                || (is_word(last) && e < bytes.len() && is_word(bytes[e])));
             let entries = &self.name_entries[m.pattern().as_usize()];
             let mut kinds = Vec::new();
             let mut origin = Origin::default();
-            for (kind, mask, o) in entries {
-                if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
-                    if kinds.is_empty() {
-                        origin = *o;
-                    }
-                    if !kinds.contains(kind) {
-                        kinds.push(*kind);
+            if bounded {
+                for (kind, mask, o) in entries {
+                    if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
+                        if kinds.is_empty() {
+                            origin = *o;
+                        }
+                        if !kinds.contains(kind) {
+                            kinds.push(*kind);
+                        }
                     }
                 }
             }
-            if !kinds.is_empty() {
-                cands.push(NameHit { start: s, end: e, kinds, origin });
-            }
-        }
-        // Leftmost-longest among verified candidates.
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<NameHit> = Vec::with_capacity(cands.len());
-        for c in cands {
-            if out.last().is_none_or(|l| c.start >= l.end) {
-                out.push(c);
+            if kinds.is_empty() {
+                at = s + 1;
+            } else {
+                out.push(NameHit { start: s, end: e, kinds, origin });
+                at = e;
             }
         }
         out
@@ -531,7 +529,7 @@ fn build_names(d: &Dictionaries) -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, O
         }
     }
     let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
+        .match_kind(MatchKind::LeftmostLongest)
         .build(&keys)
         .expect("dictionary names build an automaton");
     (ac, entries)

@@ -22,6 +22,7 @@ mod cameo;
 mod document;
 mod event;
 mod plover;
+mod record;
 mod span;
 
 pub use actor::ActorCode;
@@ -29,4 +30,5 @@ pub use cameo::{CAMEO_TSV, CameoCode, CodeError, CodeInfo, Codebook};
 pub use document::{Block, BlockKind, Document, content_id};
 pub use event::{ActorRef, DatePrecision, DateSource, Event, Location, Modality, Trigger, event_id};
 pub use plover::{Plover, PloverType};
+pub use record::{FigureRecord, QuoteRecord};
 pub use span::Span;
