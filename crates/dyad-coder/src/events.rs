@@ -227,8 +227,9 @@ fn actor_ref(text: &str, m: &Member) -> ActorRef {
 fn expand(coder: &Coder, doc: &Document, cx: &EventContext, c: &Candidate, out: &mut Vec<Event>) {
     let text = doc.body.as_str();
     let mut pairs: Vec<(&Member, Option<&Member>)> = Vec::new();
+    let reciprocal = c.targets.is_empty() && c.mutual && c.sources.len() > 1;
     if c.targets.is_empty() {
-        if c.mutual && c.sources.len() > 1 {
+        if reciprocal {
             for a in &c.sources {
                 for b in &c.sources {
                     if a.span != b.span {
@@ -285,6 +286,7 @@ fn expand(coder: &Coder, doc: &Document, cx: &EventContext, c: &Candidate, out: 
             trigger: Trigger { text: text[c.trigger].to_string(), start: c.trigger.start, end: c.trigger.end },
             pattern: c.pattern.clone(),
             negated: c.negated,
+            reciprocal,
             modality: c.modality,
             block: cx.block,
         });

@@ -36,7 +36,9 @@ pub fn predicted(e: &Event, kind: GoldKind) -> Option<Predicted> {
         normalise_country(e.source.country.as_deref().unwrap_or("")).to_string(),
         e.source.agents.first().cloned().unwrap_or_default(),
     );
-    let (target, target_sector) = match &e.target {
+    // PLOVER writes a reciprocal event once per participant, with no recipient.
+    let target = if kind == GoldKind::Plover && e.reciprocal { None } else { e.target.as_ref() };
+    let (target, target_sector) = match target {
         Some(t) => (
             normalise_country(t.country.as_deref().unwrap_or("")).to_string(),
             t.agents.first().cloned().unwrap_or_default(),
@@ -120,7 +122,10 @@ pub fn score(coder: &Coder, records: &[GoldRecord]) -> Report {
             .or_else(|_| chrono::NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"))
             .ok();
         let events = coder.code(&doc);
-        let pred: Vec<Predicted> = events.iter().filter_map(|e| predicted(e, kind)).collect();
+        let mut pred: Vec<Predicted> = events.iter().filter_map(|e| predicted(e, kind)).collect();
+        pred.dedup_by(|a, b| a == b);
+        let mut seen = Vec::new();
+        pred.retain(|p| if seen.contains(p) { false } else { seen.push(p.clone()); true });
         let gold: Vec<Predicted> = r.events.iter().map(|g| gold_predicted(g, kind)).collect();
         report.add(r, &pred, &gold);
     }

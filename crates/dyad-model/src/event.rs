@@ -150,6 +150,11 @@ pub struct Event {
     pub pattern: String,
     /// True when the clause was negated and the code was changed to its negated reading.
     pub negated: bool,
+    /// True for one direction of a reciprocal event ("Japan and Vietnam held talks" gives
+    /// JPN→VNM and VNM→JPN); PLOVER writes such events once, with every participant as actor and
+    /// no recipient.
+    #[serde(default)]
+    pub reciprocal: bool,
     /// Asserted, future, hypothetical or question.
     pub modality: Modality,
     /// The document block the sentence lies in.
