@@ -90,14 +90,19 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
         while i < n && is_core(&toks[i], text, false) {
             // A hyphen inside a run separates two names ("U.S.-Soviet") only between mentions.
             i += 1;
-            if i + 1 < n && toks[i].is_punct(text, "-") && toks[i + 1].mention != NONE && toks[i - 1].mention != NONE {
+            if i + 1 < n
+                && toks[i].is_punct(text, "-")
+                && toks[i + 1].mention != NONE
+                && toks[i - 1].mention != NONE
+                && toks[i + 1].mention != toks[i - 1].mention
+            {
                 break;
             }
         }
         let mut end = i;
         // "Syrian-backed", "NATO-member": the mention before a hyphen and a lower-case word is a
         // modifier of what follows, not an actor.
-        if end < n && toks[end].is_punct(text, "-") && end + 1 < n && !toks[end + 1].cap {
+        if end < n && toks[end].is_punct(text, "-") && end + 1 < n && !toks[end + 1].cap && toks[end].mention == NONE {
             let last = &toks[end - 1];
             if last.mention != NONE {
                 end = tk.mentions[last.mention as usize].first;

@@ -218,7 +218,21 @@ impl Resolver<'_> {
                     .copied()
                     .filter(|&p| country.as_deref() == Some(self.dicts.people[p as usize].country.as_str()))
                     .collect();
-                (from.len() == 1).then(|| from[0])
+                if from.len() == 1 {
+                    return Some(from[0]);
+                }
+                // Nobody in office and the same code for all ("Bush", "Clinton" after they left
+                // office): the one who left office last.
+                if in_office.is_empty() {
+                    let date = self.date?;
+                    let first_country = &self.dicts.people[many[0] as usize].country;
+                    if many.iter().all(|&p| &self.dicts.people[p as usize].country == first_country) {
+                        return many.iter().copied().max_by_key(|&p| {
+                            self.dicts.people[p as usize].roles.iter().filter_map(|r| r.range.to).filter(|&t| t <= date).max()
+                        });
+                    }
+                }
+                None
             }
         }
     }
