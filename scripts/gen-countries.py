@@ -580,7 +580,7 @@ def parse_blocks(path):
             if not m or cur is None:
                 raise SystemExit("%s:%d: bad field line: %s" % (path, n, raw.rstrip()))
             key, val = m.group(1), m.group(2)
-            if key not in FIELDS + ("seats", "iso2", "fips"):
+            if key not in FIELDS + ("seats", "regions", "iso2", "fips"):
                 raise SystemExit("%s:%d: unknown field %r" % (path, n, key))
             vals = [v.strip() for v in val.split("|")]
             if any(not v for v in vals):
@@ -595,7 +595,7 @@ def self_check(entries_state, dropped):
     for path in files:
         for code, header, fields, _ in parse_blocks(path):
             m = merged.setdefault(code, {"headers": [], **{k: [] for k in
-                                          FIELDS + ("seats", "iso2", "fips")}})
+                                          FIELDS + ("seats", "regions", "iso2", "fips")}})
             m["headers"].append(header)
             for k, vs in fields.items():
                 m[k].extend(vs)
@@ -603,7 +603,7 @@ def self_check(entries_state, dropped):
     # every string -> codes (headers count as names); ASCII-folded as the engine matches
     owners = defaultdict(set)
     for code, m in merged.items():
-        for k in ("headers",) + FIELDS + ("seats",):
+        for k in ("headers",) + FIELDS + ("seats", "regions"):
             for v in m[k]:
                 owners[fold(v)].add(code)
     dups = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
@@ -638,7 +638,7 @@ def self_check(entries_state, dropped):
     for code, m in merged.items():
         if len(set(m["headers"])) > 1:
             problems.append("%s has different headers: %s" % (code, " / ".join(m["headers"])))
-        for k in ("headers",) + FIELDS + ("seats",):
+        for k in ("headers",) + FIELDS + ("seats", "regions"):
             for v in m[k]:
                 if v != v.strip() or "  " in v:
                     problems.append("%s: odd spacing in %r" % (code, v))

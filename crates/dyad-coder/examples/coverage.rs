@@ -33,6 +33,12 @@ use std::collections::HashMap;
 /// Words that may join two capitalised words inside a name ("Department of State").
 const CONNECTORS: &[&str] =
     &["of", "for", "de", "du", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "ibn", "ul", "la", "le"];
+/// Lower-case words after a hyphen that end a compound, not a transcribed name ("Obama-era").
+const COMPOUND_TAILS: &[&str] = &[
+    "era", "led", "old", "day", "run", "up", "out", "way", "new", "war", "wide", "long", "like", "made", "born", "type",
+    "free", "only", "held", "back", "less", "year", "time", "ish", "size", "bred", "hit", "owned", "fed", "in", "on", "off",
+    "style", "area", "zone", "based", "bound", "ally", "lite", "ism", "ists",
+];
 /// Honorifics dropped from the start of a phrase.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "messrs", "mx", "prof"];
 
@@ -158,18 +164,25 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
     tally.with_actor += actor as usize;
     tally.with_coded_actor += coded as usize;
     let lower = fold(s);
-    // Bytes inside a dictionary name (country, organisation, person) that no coded phrase covers.
+    // Bytes inside a dictionary name (country, organisation, person) that no coded phrase covers,
+    // and bytes inside a sector-agent phrase ("Attorney General", "Senate").
     let mut known = vec![false; s.len()];
+    let mut agentive = vec![false; s.len()];
     for h in compiled.find_names(s, &lower) {
-        let agent = h.kinds.iter().any(|k| matches!(k, NameKind::Agent(_)));
+        let span = h.start..h.end;
+        if h.kinds.iter().any(|k| matches!(k, NameKind::Agent(_))) {
+            agentive[span].iter_mut().for_each(|b| *b = true);
+            continue;
+        }
         // "UN-backed", "China-led", "Obama-era": a name as the first part of a hyphen compound
-        // modifies what follows and is rightly not an actor.
+        // modifies what follows and is rightly not an actor. A name partly inside a coded phrase
+        // ("Bashar al-" of "Bashar al-Assad") is resolved as a whole.
         let mut after = s[h.end..].chars();
         let modifier = after.next() == Some('-') && after.next().is_some_and(char::is_lowercase);
-        if agent || modifier {
-            resolved[h.start..h.end].iter_mut().for_each(|b| *b = true);
+        if modifier || resolved[span.clone()].iter().any(|&b| b) {
+            resolved[span].iter_mut().for_each(|b| *b = true);
         } else {
-            known[h.start..h.end].iter_mut().for_each(|b| *b = true);
+            known[span].iter_mut().for_each(|b| *b = true);
         }
     }
 
@@ -206,28 +219,42 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
             i += 1;
             continue;
         }
-        // A run: capitalised words, possibly joined by connectors followed by a capitalised word.
+        // A run: capitalised words, possibly joined by connectors followed by a capitalised word,
+        // or by a hyphen inside a name ("Kara-Murza", "Kim Jong-un", "Bashar al-Assad").
+        let adjacent = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+        let word_at = |k: usize| (k < n && toks[k].kind == TokenKind::Word).then(|| &s[toks[k].span]);
         let mut run: Vec<usize> = vec![i];
         let mut j = i + 1;
         while j < n {
-            let tj = toks[j];
-            if tj.kind != TokenKind::Word {
+            // "-" between two words with no space: a capitalised part, or a short lower-case
+            // syllable of a transcribed name ("Jong-un", "Geun-hye"), continues the name.
+            if toks[j].kind == TokenKind::Punct && &s[toks[j].span] == "-" && adjacent(j - 1, j) && j + 1 < n && adjacent(j, j + 1) {
+                if let Some(w) = word_at(j + 1) {
+                    let syllable = w.chars().count() <= 4 && w.chars().all(|c| c.is_lowercase()) && !COMPOUND_TAILS.contains(&w);
+                    if is_capitalised(w) || syllable {
+                        run.extend([j, j + 1]);
+                        j += 2;
+                        continue;
+                    }
+                }
                 break;
             }
-            let w = &s[tj.span];
+            let Some(w) = word_at(j) else { break };
             if is_capitalised(w) {
                 run.push(j);
                 j += 1;
                 continue;
             }
-            // Up to two connectors ("of the") followed by a capitalised word.
+            // Up to two connectors ("of the") followed by a capitalised word; "al-" before a name.
             let lw = w.to_lowercase();
             if CONNECTORS.contains(&lw.as_str()) {
                 let mut k = j + 1;
-                if k < n && toks[k].kind == TokenKind::Word && &s[toks[k].span] == "the" {
+                if word_at(k) == Some("the") {
+                    k += 1;
+                } else if k + 1 < n && &s[toks[k].span] == "-" && adjacent(j, k) && adjacent(k, k + 1) {
                     k += 1;
                 }
-                if k < n && toks[k].kind == TokenKind::Word && is_capitalised(&s[toks[k].span]) {
+                if word_at(k).is_some_and(is_capitalised) {
                     run.extend(j..k);
                     j = k;
                     continue;
@@ -236,12 +263,16 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
             break;
         }
         i = j;
-        // Split the run where a word is resolved.
+        // Split the run where a word is resolved; an agent phrase at the start of a part is a
+        // title ("Attorney General Jeff Sessions") and is dropped, inside a name it stays
+        // ("House Intelligence Committee").
         let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
         for &k in &run {
             let sp = toks[k].span;
             if resolved[sp.start..sp.end].iter().any(|&b| b) {
                 parts.push(Vec::new());
+            } else if agentive[sp.start] && parts.last().unwrap().is_empty() {
+                continue;
             } else {
                 parts.last_mut().unwrap().push(k);
             }
@@ -259,7 +290,8 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
                 }
             }
             while let Some(&k) = p.last() {
-                if !is_capitalised(&s[toks[k].span]) {
+                let w = &s[toks[k].span];
+                if w == "-" || CONNECTORS.contains(&w.to_lowercase().as_str()) {
                     p.pop();
                 } else {
                     break;
