@@ -228,7 +228,12 @@ impl Resolver<'_> {
                     let first_country = &self.dicts.people[many[0] as usize].country;
                     if many.iter().all(|&p| &self.dicts.people[p as usize].country == first_country) {
                         return many.iter().copied().max_by_key(|&p| {
-                            self.dicts.people[p as usize].roles.iter().filter_map(|r| r.range.to).filter(|&t| t <= date).max()
+                            self.dicts.people[p as usize]
+                                .roles
+                                .iter()
+                                .filter_map(|r| r.range.to)
+                                .filter(|&t| t <= date)
+                                .max()
                         });
                     }
                 }

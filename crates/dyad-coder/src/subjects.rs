@@ -91,7 +91,12 @@ pub(crate) fn subject(
             let p = &phrases[ph];
             let possessive_pronoun = p.pronoun && t.tags.has(Tags::POSS) && !t.tags.has(Tags::PRON);
             // The object of a preposition is not a subject ("In Iraq, rebels …").
-            let governed = p.start > 0 && toks[p.start - 1].tags.has(Tags::PREP) && !nominal;
+            // …unless it is the whole of a partitive subject ("members of the Syrian parliament",
+            // "thousands of Nigerians", "activists from the Fatah Party").
+            let partitive = p.start >= 2
+                && matches!(text[toks[p.start - 1].span].to_ascii_lowercase().as_str(), "of" | "from")
+                && PARTITIVE.contains(&text[toks[p.start - 2].span].to_ascii_lowercase().as_str());
+            let governed = p.start > 0 && toks[p.start - 1].tags.has(Tags::PREP) && !nominal && !partitive;
             if governed || (possessive_pronoun && !nominal) {
                 i = p.start;
                 continue;
@@ -320,11 +325,22 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
     };
     let before = toks.get(to.checked_sub(1)?)?;
     let bword = text[before.span].to_ascii_lowercase();
-    if CONTENT_NOUNS.contains(&bword.as_str()) {
+    if CONTENT_NOUNS.contains(&bword.as_str()) && before.group == NONE {
         return Some(Subject::Skip);
     }
+    // "forced the UN to leave", "allowed refugees to return": the object of a control verb does
+    // the infinitive. After other objects the infinitive is the subject's purpose ("staged a rally
+    // in Lagos to protest").
     if before.phrase != NONE {
-        return Some(Subject::Skip);
+        let ph = before.phrase;
+        let mut s = to - 1;
+        while s > 0 && toks[s - 1].phrase == ph {
+            s -= 1;
+        }
+        let verb = s.checked_sub(1).map(|v| text[toks[v].span].to_ascii_lowercase());
+        if verb.as_deref().is_some_and(|v| CONTROL_VERBS.iter().any(|c| v.starts_with(c))) {
+            return Some(Subject::Skip);
+        }
     }
     None
 }
@@ -359,3 +375,53 @@ fn nominal_source(toks: &[Tok], text: &str, at: usize) -> Subject {
     }
     Subject::None
 }
+
+/// Words before "of"/"from" whose phrase is the real subject ("members of", "thousands of").
+const PARTITIVE: &[&str] = &[
+    "member",
+    "members",
+    "head",
+    "supporters",
+    "followers",
+    "representatives",
+    "delegation",
+    "part",
+    "one",
+    "some",
+    "many",
+    "most",
+    "all",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+    "scores",
+    "activists",
+    "officials",
+    "soldiers",
+    "troops",
+    "fighters",
+    "militants",
+    "students",
+    "workers",
+    "group",
+    "groups",
+    "units",
+    "elements",
+    "leaders",
+    "leadership",
+    "wing",
+    "faction",
+    "team",
+    "envoys",
+    "opponents",
+    "critics",
+];
+
+/// Verbs whose object does the infinitive that follows ("urged X to", "forced X to").
+const CONTROL_VERBS: &[&str] = &[
+    "force", "forcing", "forced", "allow", "ask", "urg", "want", "persuad", "pressur", "encourag", "invit", "order",
+    "tell", "told", "help", "enabl", "prompt", "push", "caus", "expect", "compel", "oblig", "instruct", "call",
+    "permit", "authoriz", "authoris", "convinc", "lead", "led", "get", "got",
+];
