@@ -21,6 +21,22 @@ pub enum Command {
     /// Check, count and explain the dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
+    /// Code documents and store them with their sentences and events in an SQLite file.
+    Ingest(IngestArgs),
+    /// Re-code stored documents with the current dictionaries (those coded with others).
+    Recode(RecodeArgs),
+    /// Full-text search over stored sentences, with the events coded from each.
+    Search(SearchArgs),
+    /// Write stored events as GDELT, POLECAT, CSV, JSONL or Parquet.
+    Export(ExportArgs),
+    /// A dyad's time series: counts, Goldstein sum and mean, quad classes per period.
+    Series(SeriesArgs),
+    /// The most active actors, with their cooperation/conflict balance.
+    Actors(TopArgs),
+    /// The most active dyads (source → target), with their cooperation/conflict balance.
+    Dyads(TopArgs),
+    /// When relationships moved: change points (PELT) in tone and volume, with the events behind them.
+    Shifts(ShiftsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -47,6 +63,10 @@ pub struct CodeArgs {
     /// Largest document or JSONL line accepted, in bytes.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     pub max_doc_bytes: usize,
+    /// Code duplicate documents too (by default exact and near-duplicates of a document already
+    /// read in this run are skipped and counted in the summary).
+    #[arg(long)]
+    pub keep_duplicates: bool,
     /// No summary line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -95,6 +115,204 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Dictionary directory (default: the built-in set).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+}
+
+// ---- The event store: ingest, recode, search, export and analyses (issue 5). ----
+
+/// Where the store lives.
+#[derive(Args, Debug, Clone)]
+pub struct DbArg {
+    /// The store: one SQLite file, created when missing.
+    #[arg(long, default_value = "dyad.sqlite", value_name = "PATH")]
+    pub db: PathBuf,
+}
+
+/// Which stored events to read.
+#[derive(Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// First event date included (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last event date included (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// CAMEO root code, 01 to 20 (e.g. 14 for protests).
+    #[arg(long, value_name = "NN")]
+    pub root: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Inputs: files, directories (read recursively) or - for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Read dictionaries from this directory instead of the built-in set (also DYAD_DICT).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+    /// Worker threads for coding (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Documents per transaction: a killed run loses at most one batch, which the next run redoes.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+    /// Largest document or JSONL line accepted, in bytes.
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+    /// No progress and no summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RecodeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Read dictionaries from this directory instead of the built-in set (also DYAD_DICT).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+    /// Re-code every document, even those already coded with these dictionaries.
+    #[arg(long)]
+    pub all: bool,
+    /// Worker threads for coding (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Words that must all occur (or an FTS5 query: "exact phrase", OR, NOT, prefix*).
+    pub query: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Most sentences shown.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// One JSON object per hit.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// gdelt (61-column event table), polecat (PLOVER JSONL), polecat-tsv, csv, jsonl or parquet.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Source actor: a code (KAZ, KAZGOV) or a name (Kazakhstan).
+    #[arg(long, value_name = "ACTOR")]
+    pub source: Option<String>,
+    /// Target actor: a code or a name.
+    #[arg(long, value_name = "ACTOR")]
+    pub target: Option<String>,
+    /// Write here (a directory for parquet) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// GDELT: start with a row of column names (GDELT's own files have none).
+    #[arg(long)]
+    pub header: bool,
+    /// One record per day, source, target and CAMEO code (the first mention); gdelt always is.
+    #[arg(long)]
+    pub one_a_day: bool,
+    /// Read dictionaries (for actor names and FIPS codes) from this directory.
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SeriesArgs {
+    /// Source actor: a code (KAZ, KAZGOV) or a name (Kazakhstan); * for anyone.
+    pub source: String,
+    /// Target actor: a code or a name; * for anyone.
+    pub target: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Period: day, week or month.
+    #[arg(long, default_value = "week", value_name = "PERIOD")]
+    pub by: String,
+    /// Columns: all, count, goldstein (sum and mean) or quad (counts per quad class).
+    #[arg(long, default_value = "all", value_name = "METRIC")]
+    pub metric: String,
+    /// Add the reverse dyad (TARGET → SOURCE).
+    #[arg(long)]
+    pub both_directions: bool,
+    /// Count one event per day, source, target and CAMEO code instead of every report.
+    #[arg(long)]
+    pub one_a_day: bool,
+    /// CSV instead of an aligned table.
+    #[arg(long)]
+    pub csv: bool,
+    /// Also draw the series (counts by quad class, Goldstein mean) as an SVG chart.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+    /// Read dictionaries (for actor names) from this directory.
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct TopArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How many rows.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Full actor codes (KAZGOV, KAZMIL) instead of countries.
+    #[arg(long)]
+    pub codes: bool,
+    /// CSV instead of an aligned table.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ShiftsArgs {
+    /// Source actor (code or name); without SOURCE and TARGET the most active dyads are scanned.
+    pub source: Option<String>,
+    /// Target actor (code or name).
+    pub target: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Dyads scanned when none is given.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Period of the volume series: day, week or month.
+    #[arg(long, default_value = "week", value_name = "PERIOD")]
+    pub by: String,
+    /// Penalty per change point: mbic (3 ln n), bic (2 ln n) or a number.
+    #[arg(long, default_value = "mbic", value_name = "PENALTY")]
+    pub penalty: String,
+    /// Fewest records in a tone segment.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub min_records: usize,
+    /// Records shown as drivers of each shift.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub drivers: usize,
+    /// Treat the dyad as undirected (both directions together).
+    #[arg(long)]
+    pub both_directions: bool,
+    /// Read dictionaries (for actor names) from this directory.
     #[arg(long, value_name = "DIR")]
     pub dict: Option<PathBuf>,
 }

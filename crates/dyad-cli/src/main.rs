@@ -1,10 +1,14 @@
 //! The `dyad` binary: parses arguments, runs one command, maps outcomes to exit codes
 //! (0 success, 1 some inputs failed, 2 the command could not run).
 
+mod analysis;
 mod args;
 mod code;
 mod dict;
 mod eval;
+mod export;
+mod ingest;
+mod plot;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -23,6 +27,14 @@ fn main() -> ExitCode {
         args::Command::Code(a) => code::run(a),
         args::Command::Eval(a) => eval::run(a),
         args::Command::Dict(a) => dict::run(a),
+        args::Command::Ingest(a) => ingest::run(a),
+        args::Command::Recode(a) => ingest::recode(a),
+        args::Command::Search(a) => export::search(a),
+        args::Command::Export(a) => export::run(a),
+        args::Command::Series(a) => analysis::series(a),
+        args::Command::Actors(a) => analysis::actors(a, false),
+        args::Command::Dyads(a) => analysis::actors(a, true),
+        args::Command::Shifts(a) => analysis::shifts(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -6,11 +6,18 @@
 //! `ParquetWriter` (Parquet partitioned by year and month, Hive layout).
 //!
 //! ```
-//! use dyad_export::{EventWriter, Format};
+//! use dyad_export::{EventWriter, Format, GdeltWriter};
 //! let mut out = Vec::new();
 //! let mut w = Format::Csv.writer(&mut out);
 //! w.finish().unwrap();
+//! drop(w);
 //! assert!(String::from_utf8(out).unwrap().starts_with("event_id,doc_id"));
+//!
+//! let mut out = Vec::new();
+//! let mut w = GdeltWriter::new(&mut out).header(true);
+//! w.finish().unwrap();
+//! drop(w);
+//! assert_eq!(String::from_utf8(out).unwrap().split('\t').count(), 61);
 //! ```
 #![deny(missing_docs)]
 
