@@ -51,7 +51,8 @@ pub struct CodeArgs {
     /// Write events here instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Output format: jsonl (the event record), csv (flat, with a header) or table.
+    /// Output format: jsonl (the event record), csv (flat, with a header), table, gdelt (the GDELT
+    /// 2.0 event table), polecat (PLOVER JSONL) or polecat-tsv.
     #[arg(long, default_value = "jsonl", value_name = "FORMAT")]
     pub format: String,
     /// Read dictionaries from this directory instead of the built-in set (also DYAD_DICT).
@@ -67,7 +68,14 @@ pub struct CodeArgs {
     /// read in this run are skipped and counted in the summary).
     #[arg(long)]
     pub keep_duplicates: bool,
-    /// No summary line on standard error.
+    /// Record types to write, comma-separated: events, quotes, figures (quotes and figures need
+    /// --format jsonl; each line then has a "record" field).
+    #[arg(long, default_value = "events", value_name = "LIST")]
+    pub records: String,
+    /// Do not resolve event places (skips building the gazetteer).
+    #[arg(long)]
+    pub no_places: bool,
+    /// No progress bar; the one-line summary on standard error is still printed.
     #[arg(short, long)]
     pub quiet: bool,
 }

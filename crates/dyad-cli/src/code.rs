@@ -1,19 +1,70 @@
-//! `dyad code`: read inputs, code documents on all cores in input order, write events.
+//! `dyad code`: read inputs, code documents on all cores in input order, write records.
 
 use crate::args::CodeArgs;
+use crate::progress::Progress;
 use crate::{Outcome, load_coder};
 use anyhow::Context;
-use dyad_ingest::{Deduper, ReadOptions, Verdict, expand, read_source};
+use dyad_coder::{RecordKinds, Records};
+use dyad_ingest::{Deduper, ReadOptions, Source, Verdict, expand, read_source};
 use dyad_model::Document;
 use rayon::prelude::*;
 use std::io::Write;
-use std::time::Instant;
 
 /// Documents coded together between writes; bounds memory while keeping every core busy.
 const BATCH: usize = 256;
 
+/// Which records to write, from `--records`.
+fn record_kinds(list: &str) -> anyhow::Result<(bool, RecordKinds)> {
+    let mut events = false;
+    let mut kinds = RecordKinds::default();
+    for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match item {
+            "events" => events = true,
+            "quotes" => kinds.quotes = true,
+            "figures" => kinds.figures = true,
+            other => anyhow::bail!("unknown record type '{other}' in --records: use events, quotes, figures"),
+        }
+    }
+    Ok((events, kinds))
+}
+
+/// Writes a batch's records in input order; returns (events, other records) written.
+fn write_batch(
+    coded: Vec<Records>,
+    events_on: bool,
+    writer: &mut dyn dyad_export::EventWriter,
+    raw: &mut dyn Write,
+) -> anyhow::Result<(usize, usize, usize)> {
+    let (mut events, mut others, mut sentences) = (0, 0, 0);
+    for r in coded {
+        sentences += r.sentences;
+        if events_on {
+            for e in &r.events {
+                writer.write(e)?;
+            }
+            events += r.events.len();
+        }
+        for q in &r.quotes {
+            serde_json::to_writer(&mut *raw, q)?;
+            raw.write_all(b"\n")?;
+        }
+        for f in &r.figures {
+            serde_json::to_writer(&mut *raw, f)?;
+            raw.write_all(b"\n")?;
+        }
+        others += r.quotes.len() + r.figures.len();
+    }
+    Ok((events, others, sentences))
+}
+
 pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
-    let format = dyad_export::Format::parse(&a.format).with_context(|| format!("unknown --format '{}': use jsonl, csv, table, gdelt, polecat or polecat-tsv", a.format))?;
+    let format = dyad_export::Format::parse(&a.format).with_context(|| {
+        format!("unknown --format '{}': use jsonl, csv, table, gdelt, polecat or polecat-tsv", a.format)
+    })?;
+    let (events_on, kinds) = record_kinds(&a.records)?;
+    if (kinds.quotes || kinds.figures) && format != dyad_export::Format::Jsonl {
+        anyhow::bail!("--records quotes/figures need --format jsonl");
+    }
     let default_date = match &a.date {
         Some(d) => Some(dyad_ingest::parse_date(d).with_context(|| format!("bad --date '{d}': use YYYY-MM-DD"))?),
         None => None,
@@ -21,65 +72,75 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
     if let Some(n) = a.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
-    let coder = load_coder(a.dict.as_deref())?;
+    let coder = load_coder(a.dict.as_deref())?.with_places(!a.no_places);
     let sources = expand(&a.inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let total_bytes: u64 = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum();
     let opts = ReadOptions { default_date, max_doc_bytes: a.max_doc_bytes, ..ReadOptions::default() };
     let mut dedup = (!a.keep_duplicates).then(Deduper::new);
+    // Quotes and figures share the JSONL stream with events, so both write to one buffer.
     let out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::stdout()),
     };
-    let mut writer = format.writer(out);
-    let started = Instant::now();
-    let (mut docs, mut events, mut errors, mut undated, mut duplicates) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let shared = std::rc::Rc::new(std::cell::RefCell::new(std::io::BufWriter::new(out)));
+    let mut writer = format.writer(SharedWriter(shared.clone()));
+    let mut progress = Progress::new(a.quiet, (!sources.iter().any(|s| *s == Source::Stdin)).then_some(total_bytes));
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>, writer: &mut Box<dyn dyad_export::EventWriter>| -> anyhow::Result<usize> {
-        let coded: Vec<Vec<dyad_model::Event>> = batch.par_iter().map(|d| coder.code(d)).collect();
-        let mut n = 0;
-        for evs in coded {
-            for e in &evs {
-                writer.write(e)?;
-            }
-            n += evs.len();
-        }
+    let flush = |batch: &mut Vec<Document>,
+                 writer: &mut Box<dyn dyad_export::EventWriter + '_>,
+                 progress: &mut Progress|
+     -> anyhow::Result<()> {
+        let coded: Vec<Records> = batch.par_iter().map(|d| coder.code_records(d, kinds)).collect();
+        let (events, others, sentences) = write_batch(coded, events_on, writer.as_mut(), &mut *shared.borrow_mut())?;
+        progress.coded(batch.len(), sentences, events + others);
         batch.clear();
-        Ok(n)
+        Ok(())
     };
     for source in &sources {
         for item in read_source(source, &opts) {
             match item {
                 Ok(doc) => {
+                    progress.read(doc.body.len());
                     if let Some(d) = dedup.as_mut()
                         && d.check(&doc) != Verdict::Unique
                     {
-                        duplicates += 1;
+                        progress.duplicate();
                         continue;
                     }
-                    docs += 1;
                     if doc.published.is_none() {
-                        undated += 1;
+                        progress.undated();
                     }
                     batch.push(doc);
                     if batch.len() == BATCH {
-                        events += flush(&mut batch, &mut writer)?;
+                        flush(&mut batch, &mut writer, &mut progress)?;
                     }
                 }
                 Err(e) => {
-                    errors += 1;
-                    eprintln!("dyad: {e}");
+                    progress.error(&format!("dyad: {e}"));
                 }
             }
         }
     }
-    events += flush(&mut batch, &mut writer)?;
+    flush(&mut batch, &mut writer, &mut progress)?;
     writer.finish()?;
-    if undated > 0 {
-        eprintln!("dyad: warning: {undated} documents have no date and no --date was given: their events carry no date, and people are resolved without a date");
+    shared.borrow_mut().flush()?;
+    Ok(progress.finish(opts.stats.skipped()))
+}
+
+/// A writer over the shared output buffer.
+struct SharedWriter<W: Write>(std::rc::Rc<std::cell::RefCell<W>>);
+
+impl<W: Write> Write for SharedWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().write(buf)
     }
-    if !a.quiet {
-        let secs = started.elapsed().as_secs_f64();
-        let skipped = opts.stats.skipped();
-        eprintln!("dyad: {docs} documents, {events} events, {duplicates} duplicates, {skipped} records skipped, {errors} errors in {secs:.2}s ({:.0} docs/s)", docs as f64 / secs.max(1e-9));
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.borrow_mut().flush()
     }
-    Ok(if errors > 0 { Outcome::SomeFailed } else { Outcome::Ok })
 }

@@ -49,7 +49,8 @@ fn explain(a: ExplainArgs) -> anyhow::Result<Outcome> {
     let coder = load_coder(a.dict.as_deref())?;
     let mut doc = dyad_model::Document::from_text(a.text);
     if let Some(d) = &a.date {
-        doc.published = Some(dyad_ingest::parse_date(d).ok_or_else(|| anyhow::anyhow!("bad --date '{d}': use YYYY-MM-DD"))?);
+        doc.published =
+            Some(dyad_ingest::parse_date(d).ok_or_else(|| anyhow::anyhow!("bad --date '{d}': use YYYY-MM-DD"))?);
     }
     let (events, traces) = coder.explain(&doc);
     for t in traces {

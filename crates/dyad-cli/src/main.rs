@@ -9,6 +9,7 @@ mod eval;
 mod export;
 mod ingest;
 mod plot;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -57,7 +58,9 @@ pub fn load_coder(dir: Option<&std::path::Path>) -> anyhow::Result<dyad_coder::C
     };
     let errors = problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).count();
     if errors > 0 {
-        eprintln!("dyad: warning: {errors} dictionary entries skipped because of errors; run `dyad dict check` for details");
+        eprintln!(
+            "dyad: warning: {errors} dictionary entries skipped because of errors; run `dyad dict check` for details"
+        );
     }
     Ok(dyad_coder::Coder::new(dicts))
 }

@@ -87,7 +87,9 @@ pub(crate) fn code_records(
             let mut notes = traces.as_ref().map(|_| Vec::new());
             let found =
                 code_sentence(coder, text, &lower, span, &hits, &res, &mut memory, place_ctx.as_ref(), notes.as_mut());
-            let dates = dyad_text::find_dates(text, span, doc.published);
+            let mut dates = dyad_text::find_dates(text, span, doc.published);
+            // "a 1994 agreement", "the 2015 deal": a year naming a thing is not the event's date.
+            dates.retain(|d| !(d.precision == dyad_model::DatePrecision::Year && after_determiner(text, d.span.start)));
             let before = records.events.len();
             for c in &found.candidates {
                 let place = crate::places::place_for(&found.places, c.trigger);
@@ -125,6 +127,13 @@ pub(crate) fn code_records(
     }
     records.sentences = index;
     records
+}
+
+/// Whether the word before `at` is a determiner or possessive ("a", "the", "its").
+fn after_determiner(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(word.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that")
 }
 
 fn distance(a: Span, b: Span) -> usize {

@@ -75,7 +75,11 @@ impl Matcher<'_> {
 
     /// A lower-case word with no class: a content noun or adjective the lexicon does not know.
     fn unknown(&self, t: &Tok) -> bool {
-        t.kind == TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap
+        t.kind == TokenKind::Word
+            && t.tags == Tags::NONE
+            && t.phrase == NONE
+            && !t.cap
+            && !crate::phrases::looks_adjectival(&self.text[t.span])
     }
 
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {

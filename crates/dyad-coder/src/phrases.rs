@@ -62,7 +62,7 @@ fn is_modifier(t: &Tok, text: &str) -> bool {
 
 /// Lower-case words that may modify a name ("ethnic Albanian", "armed Islamist"): adjective
 /// endings, so verbs before a name ("match the EU") stay outside the phrase.
-fn looks_adjectival(word: &str) -> bool {
+pub(crate) fn looks_adjectival(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     ["al", "ic", "ian", "ive", "ous", "ary", "ist", "ish", "ese", "ful", "less", "ent", "ant", "ern"]
         .iter()
@@ -282,6 +282,14 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
                     ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]
                 );
                 let comma = between.as_slice() == [","];
+                // "… bypass Russia, and Washington pledged": an object, then the subject of the next
+                // clause, is no compound.
+                let object_before = prev.start > 0 && toks[prev.start - 1].verbal;
+                let subject_after = toks.get(p.end).is_some_and(|t| t.verbal);
+                // ", and" joining two phrases (no list before it) before a verb joins clauses.
+                let clause_join = between.as_slice() == [",", "and"] && pending_commas.is_empty() && subject_after;
+                let conj = conj && !(object_before && subject_after) && !clause_join;
+                let comma = comma && !(object_before && subject_after);
                 if conj || comma {
                     // Adjectives share the head of the last conjunct: "US and British activists".
                     let last = p.members.last().cloned();
