@@ -13,8 +13,10 @@ pub(crate) enum PronounClass {
     Plural,
     /// "the country", "the nation": a state.
     State,
-    /// "the alliance", "the bloc", "the organisation": an international body.
+    /// "the alliance", "the bloc", "the union": an international body.
     Body,
+    /// "the group", "the movement", "the organisation": any organisation.
+    Group,
     /// "the two sides", "both countries": the last two distinct actors.
     Pair,
 }
@@ -28,8 +30,9 @@ pub(crate) fn definite_class(words: &[&str]) -> Option<(PronounClass, usize)> {
             ..,
         ] => Some((PronounClass::Pair, 2)),
         ["country" | "nation" | "kingdom" | "republic" | "state", ..] => Some((PronounClass::State, 1)),
-        ["alliance" | "bloc" | "organisation" | "organization" | "body" | "union" | "coalition", ..] => {
-            Some((PronounClass::Body, 1))
+        ["alliance" | "bloc" | "body" | "union" | "coalition", ..] => Some((PronounClass::Body, 1)),
+        ["group" | "movement" | "militia" | "organisation" | "organization" | "faction" | "rebels", ..] => {
+            Some((PronounClass::Group, 1))
         }
         _ => None,
     }
@@ -51,6 +54,8 @@ pub(crate) fn class_of(lower: &str) -> Option<PronounClass> {
 struct Entry {
     members: Vec<Member>,
     end: usize,
+    /// The phrase was its sentence's subject; a pronoun opening a sentence prefers subjects.
+    subject: bool,
 }
 
 /// The memory of one document.
@@ -71,20 +76,20 @@ impl Memory {
     }
 
     /// Records the actors of a phrase ending at byte `end`.
-    pub fn observe(&mut self, members: &[Member], end: usize) {
+    pub fn observe(&mut self, members: &[Member], end: usize, subject: bool) {
         if members.is_empty() || members.iter().all(|m| m.kind == MemberKind::Unknown) {
             return;
         }
-        self.entries.push(Entry { members: members.to_vec(), end });
+        self.entries.push(Entry { members: members.to_vec(), end, subject });
         if self.entries.len() > 4 * REACH {
             self.entries.drain(..2 * REACH);
         }
     }
 
     /// Resolves a pronoun at byte `at` to the most recent compatible actor(s) before it.
-    pub fn resolve(&self, class: PronounClass, at: usize) -> Vec<Member> {
+    pub fn resolve(&self, class: PronounClass, at: usize, prefer_subject: bool) -> Vec<Member> {
         let how = match class {
-            PronounClass::State | PronounClass::Body | PronounClass::Pair => "definite",
+            PronounClass::State | PronounClass::Body | PronounClass::Group | PronounClass::Pair => "definite",
             _ => "pronoun",
         };
         let mark = |m: &Member| Member { resolved_by: Some(how), ..m.clone() };
@@ -105,12 +110,12 @@ impl Memory {
             }
             return Vec::new();
         }
-        for e in candidates {
+        let fits = |e: &Entry| {
             let compound = e.members.len() > 1;
             let m = &e.members[0];
-            let ok = match class {
-                PronounClass::Male => !compound && m.human && m.gender != Some('f'),
-                PronounClass::Female => !compound && m.human && m.gender != Some('m'),
+            match class {
+                PronounClass::Male => !compound && m.human && !m.plural && m.gender != Some('f'),
+                PronounClass::Female => !compound && m.human && !m.plural && m.gender != Some('m'),
                 PronounClass::Thing => !compound && !m.plural && !m.human,
                 PronounClass::Plural => compound || m.plural,
                 PronounClass::State => !compound && m.kind == MemberKind::Country,
@@ -119,11 +124,16 @@ impl Memory {
                         && m.kind == MemberKind::Organisation
                         && m.code.country.as_deref().is_some_and(|c| c == "IGO" || c == "NGO")
                 }
+                PronounClass::Group => !compound && m.kind == MemberKind::Organisation,
                 PronounClass::Pair => false,
-            };
-            if ok {
-                return e.members.iter().map(mark).collect();
             }
+        };
+        // A pronoun opening a sentence most often continues the previous subject ("X received
+        // the envoy. He thanked …").
+        let subjects = candidates.clone().filter(|e| e.subject).take(2);
+        let chosen = if prefer_subject { subjects.clone().find(|e| fits(e)) } else { None };
+        if let Some(e) = chosen.or_else(|| candidates.clone().find(|e| fits(e))) {
+            return e.members.iter().map(mark).collect();
         }
         Vec::new()
     }

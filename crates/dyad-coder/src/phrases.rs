@@ -3,6 +3,7 @@
 //! coordination — and resolved to actor codes on the event's date.
 
 use crate::analysis::{NONE, Tok, Tokens};
+use crate::discourse::PronounClass;
 use crate::resolve::{Member, MemberKind, Resolver};
 use dyad_dict::CountryForm;
 use dyad_model::Span;
@@ -171,14 +172,21 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
                 anaphor: None,
             });
         }
-        // "the country", "the alliance", "the two sides": definite descriptions of earlier actors.
-        if text[t.span].eq_ignore_ascii_case("the") && !covered(i) {
-            let words: Vec<String> =
-                tk.toks[i + 1..(i + 3).min(tk.toks.len())].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
+        // "the country", "the alliance", "the two sides", "both sides": definite descriptions of
+        // earlier actors.
+        let the = text[t.span].eq_ignore_ascii_case("the");
+        let both = text[t.span].eq_ignore_ascii_case("both");
+        if (the || both) && !covered(i) {
+            let from = if the { i + 1 } else { i };
+            let words: Vec<String> = tk.toks[from..(from + 2).min(tk.toks.len())]
+                .iter()
+                .map(|t| text[t.span].to_ascii_lowercase())
+                .collect();
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            if let Some((class, len)) = crate::discourse::definite_class(&words) {
-                let end = i + 1 + len;
-                if !(i + 1..end).any(covered) {
+            let class = crate::discourse::definite_class(&words).filter(|&(c, _)| the || c == PronounClass::Pair);
+            if let Some((class, len)) = class {
+                let end = from + len;
+                if !(from..end).any(covered) {
                     pronouns.push(Phrase {
                         start: i,
                         end,

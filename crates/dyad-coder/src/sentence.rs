@@ -6,7 +6,7 @@ use crate::analysis::{NONE, Tok, analyse, is_clause_break};
 use crate::discourse::{Memory, class_of};
 use crate::matching::{ItemsMatch, Matcher};
 use crate::phrases::{self, Phrase};
-use crate::resolve::{Member, Resolver};
+use crate::resolve::{Member, MemberKind, Resolver};
 use crate::subjects::{Subject, by_agent, skip_regions, subject};
 use crate::verbs::{self, VerbGroup};
 use dyad_dict::{FrameKind, Item, NameHit, fallback_code, map_code};
@@ -323,16 +323,22 @@ fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
 }
 
 fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &mut Memory) {
+    // The sentence's subject: its first phrase, unless a preposition governs it ("In Paris, …").
+    let subject = phrases.first().filter(|p| !after_preposition(toks, text, p.start)).map(|p| p.start);
+    let first = phrases.first().map(|p| p.start);
     for p in phrases.iter_mut() {
+        let is_subject = subject == Some(p.start);
+        // "in Moscow", "from Kyiv": places named as settings are rarely what a pronoun refers to.
+        let setting = p.members.iter().all(|m| m.kind == MemberKind::Country) && after_locative(toks, text, p.start);
         if p.pronoun {
             let span = p.span(toks);
             if let Some(class) = p.anaphor.or_else(|| class_of(&text[toks[p.start].span].to_ascii_lowercase())) {
-                p.members = memory.resolve(class, span.start);
+                p.members = memory.resolve(class, span.start, first == Some(p.start));
                 for m in &mut p.members {
                     m.span = span;
                 }
                 // A resolved pronoun keeps its referent salient for the next one.
-                memory.observe(&p.members, span.end);
+                memory.observe(&p.members, span.end, is_subject);
             }
         } else {
             // "the foreign minister", "the government": a definite agent belongs to the state the
@@ -351,7 +357,7 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
             if let Some(i) = p.possessor {
                 let t = &toks[i];
                 if let Some(class) = class_of(&text[t.span].to_ascii_lowercase()) {
-                    if let Some(owner) = memory.resolve(class, t.span.start).first() {
+                    if let Some(owner) = memory.resolve(class, t.span.start, false).first() {
                         for m in &mut p.members {
                             if m.needs_country() && owner.code.country.is_some() {
                                 m.inherit_country(owner);
@@ -361,9 +367,38 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
                     }
                 }
             }
-            memory.observe(&p.members, p.span(toks).end);
+            if !setting {
+                memory.observe(&p.members, p.span(toks).end, is_subject);
+            }
         }
     }
+}
+
+/// The word before token `i`, lower-cased, skipping a determiner.
+fn word_before(toks: &[Tok], text: &str, i: usize) -> Option<String> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let w = text[toks[j].span].to_ascii_lowercase();
+        if w != "the" {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Whether a preposition governs the phrase starting at token `i`.
+fn after_preposition(toks: &[Tok], text: &str, i: usize) -> bool {
+    let j = (0..i).rev().find(|&j| !text[toks[j].span].eq_ignore_ascii_case("the"));
+    j.is_some_and(|j| toks[j].tags.has(Tags::PREP))
+}
+
+/// Whether the phrase starting at token `i` names a setting ("in Moscow", "from Kyiv").
+fn after_locative(toks: &[Tok], text: &str, i: usize) -> bool {
+    matches!(
+        word_before(toks, text, i).as_deref(),
+        Some("in" | "at" | "near" | "inside" | "outside" | "across" | "throughout")
+    )
 }
 
 /// The best verb pattern for a group: most literal words, then a filled target, then file order.
