@@ -28,31 +28,58 @@ fn record_kinds(list: &str) -> anyhow::Result<(bool, RecordKinds)> {
     Ok((events, kinds))
 }
 
-/// Writes a batch's records in input order; returns (events, other records) written.
-fn write_batch(
-    coded: Vec<Records>,
-    events_on: bool,
-    writer: &mut dyn dyad_export::EventWriter,
-    raw: &mut dyn Write,
-) -> anyhow::Result<(usize, usize, usize)> {
+/// Where records go: an event writer in the chosen format, or, when quotes or figures are
+/// asked for, one JSONL stream that holds every record type in document order.
+enum Sink<'a> {
+    Events(Box<dyn dyad_export::EventWriter + 'a>),
+    Records(std::io::BufWriter<Box<dyn Write>>),
+}
+
+/// Writes one record as a JSON line.
+macro_rules! record {
+    ($out:expr, $r:expr) => {{
+        serde_json::to_writer(&mut *$out, $r)?;
+        $out.write_all(b"\n")?;
+    }};
+}
+
+impl Sink<'_> {
+    fn finish(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Events(w) => w.finish(),
+            Sink::Records(out) => out.flush(),
+        }
+    }
+}
+
+/// Writes a batch's records in input order; returns (events, other records, sentences).
+fn write_batch(coded: Vec<Records>, events_on: bool, sink: &mut Sink) -> anyhow::Result<(usize, usize, usize)> {
     let (mut events, mut others, mut sentences) = (0, 0, 0);
     for r in coded {
         sentences += r.sentences;
-        if events_on {
-            for e in &r.events {
-                writer.write(e)?;
+        match sink {
+            Sink::Events(w) => {
+                for e in &r.events {
+                    w.write(e)?;
+                }
+                events += r.events.len();
             }
-            events += r.events.len();
+            Sink::Records(out) => {
+                if events_on {
+                    for e in &r.events {
+                        record!(out, e);
+                    }
+                    events += r.events.len();
+                }
+                for q in &r.quotes {
+                    record!(out, q);
+                }
+                for f in &r.figures {
+                    record!(out, f);
+                }
+                others += r.quotes.len() + r.figures.len();
+            }
         }
-        for q in &r.quotes {
-            serde_json::to_writer(&mut *raw, q)?;
-            raw.write_all(b"\n")?;
-        }
-        for f in &r.figures {
-            serde_json::to_writer(&mut *raw, f)?;
-            raw.write_all(b"\n")?;
-        }
-        others += r.quotes.len() + r.figures.len();
     }
     Ok((events, others, sentences))
 }
@@ -83,21 +110,20 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
         .sum();
     let opts = ReadOptions { default_date, max_doc_bytes: a.max_doc_bytes, ..ReadOptions::default() };
     let mut dedup = (!a.keep_duplicates).then(Deduper::new);
-    // Quotes and figures share the JSONL stream with events, so both write to one buffer.
     let out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(std::io::stdout()),
     };
-    let shared = std::rc::Rc::new(std::cell::RefCell::new(std::io::BufWriter::new(out)));
-    let mut writer = format.writer(SharedWriter(shared.clone()));
+    let mut sink = if kinds.quotes || kinds.figures {
+        Sink::Records(std::io::BufWriter::new(out))
+    } else {
+        Sink::Events(format.writer(std::io::BufWriter::new(out)))
+    };
     let mut progress = Progress::new(a.quiet, (!sources.iter().any(|s| *s == Source::Stdin)).then_some(total_bytes));
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>,
-                 writer: &mut Box<dyn dyad_export::EventWriter + '_>,
-                 progress: &mut Progress|
-     -> anyhow::Result<()> {
+    let flush = |batch: &mut Vec<Document>, sink: &mut Sink, progress: &mut Progress| -> anyhow::Result<()> {
         let coded: Vec<Records> = batch.par_iter().map(|d| coder.code_records(d, kinds)).collect();
-        let (events, others, sentences) = write_batch(coded, events_on, writer.as_mut(), &mut *shared.borrow_mut())?;
+        let (events, others, sentences) = write_batch(coded, events_on, sink)?;
         progress.coded(batch.len(), sentences, events + others);
         batch.clear();
         Ok(())
@@ -118,7 +144,7 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
                     }
                     batch.push(doc);
                     if batch.len() == BATCH {
-                        flush(&mut batch, &mut writer, &mut progress)?;
+                        flush(&mut batch, &mut sink, &mut progress)?;
                     }
                 }
                 Err(e) => {
@@ -127,20 +153,7 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
             }
         }
     }
-    flush(&mut batch, &mut writer, &mut progress)?;
-    writer.finish()?;
-    shared.borrow_mut().flush()?;
+    flush(&mut batch, &mut sink, &mut progress)?;
+    sink.finish()?;
     Ok(progress.finish(opts.stats.skipped()))
-}
-
-/// A writer over the shared output buffer.
-struct SharedWriter<W: Write>(std::rc::Rc<std::cell::RefCell<W>>);
-
-impl<W: Write> Write for SharedWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.borrow_mut().flush()
-    }
 }

@@ -64,6 +64,8 @@ pub(crate) struct Memory {
     entries: Vec<Entry>,
     /// Where the sentence being coded starts: "the two sides" refers to actors before it.
     sentence_start: usize,
+    /// Where the sentence before it started: the context an implicit target comes from.
+    previous_start: usize,
 }
 
 /// How many phrases back a pronoun may reach.
@@ -72,7 +74,33 @@ const REACH: usize = 24;
 impl Memory {
     /// Marks the start of the next sentence.
     pub fn begin_sentence(&mut self, start: usize) {
+        self.previous_start = self.sentence_start;
         self.sentence_start = start;
+    }
+
+    /// The one state-level actor, other than `source_country`, that the previous sentence names:
+    /// "Tokyo also signed a port agreement" after a sentence on talks between Japan and Vietnam
+    /// has Vietnam as its counterpart. `None` unless exactly one such country is salient.
+    pub fn salient_counterpart(&self, source_country: &str) -> Option<Member> {
+        let (from, to) = (self.previous_start, self.sentence_start);
+        if from >= to {
+            return None;
+        }
+        let mut found: Option<&Member> = None;
+        let context = self.entries.iter().rev().skip_while(|e| e.end > to).take_while(|e| e.end > from);
+        for m in context.flat_map(|e| e.members.iter()) {
+            let Some(country) = m.code.country.as_deref() else { continue };
+            if country == source_country || dyad_dict::GENERIC_COUNTRIES.contains(&country) {
+                continue;
+            }
+            match found {
+                Some(f) if f.code.country.as_deref() != Some(country) => return None,
+                // Prefer the state itself over its agents and people.
+                Some(f) if !(f.human || f.kind != MemberKind::Country) || m.human => {}
+                _ => found = Some(m),
+            }
+        }
+        found.map(|m| Member { resolved_by: Some("inferred"), ..m.clone() })
     }
 
     /// Records the actors of a phrase ending at byte `end`.

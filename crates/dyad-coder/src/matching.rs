@@ -103,6 +103,11 @@ impl Matcher<'_> {
             && !crate::phrases::looks_adjectival(&self.text[t.span])
     }
 
+    /// A lower-case word with no class and no actor, verbal or not.
+    fn plain_word(&self, t: &Tok) -> bool {
+        t.kind == TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap && t.group == NONE
+    }
+
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
         pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
     }
@@ -119,11 +124,12 @@ impl Matcher<'_> {
         let fill = if may_fill { MAX_FILL } else { 0 };
         match first {
             Item::Words { options, optional } => {
+                let mut last = false;
                 for skip in 0..=fill {
                     let p = pos + skip;
                     // Before a literal word, the determiners and modifiers of an actor phrase may be
                     // skipped too ("withdrew its troops from" matches "withdraw &troops from").
-                    if p > limit {
+                    if p > limit || last {
                         break;
                     }
                     if skip > 0 {
@@ -132,7 +138,12 @@ impl Matcher<'_> {
                             && (t.kind == TokenKind::Number
                                 || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0)));
                         if !self.is_filler(t) && !modifier {
-                            break;
+                            // A noun that is also a verb may still modify the word right after it
+                            // ("a loan agreement", "a trade deal"), but nothing further.
+                            if !self.plain_word(t) {
+                                break;
+                            }
+                            last = true;
                         }
                         // At most one unknown word in a row ("peace talks"), so a pattern does not
                         // reach across a whole noun phrase ("interest in Russian projects").

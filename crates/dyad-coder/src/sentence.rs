@@ -265,6 +265,7 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
+    infer_targets(&mut out, &phrases, memory, trace.as_deref_mut());
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     place_targets(&mut out, place.as_ref());
@@ -279,6 +280,35 @@ fn clause_limit(toks: &[Tok], text: &str, from: usize) -> usize {
     (from + 1..toks.len())
         .find(|&i| is_clause_break(&toks[i], text) && !toks[i].is_punct(text, "."))
         .unwrap_or(toks.len())
+}
+
+/// Fills a missing target from the sentence before when one other state is clearly salient
+/// there and this sentence names no other party: "Japan and Vietnam held talks. Tokyo also
+/// signed a port agreement." The target is marked `inferred`.
+fn infer_targets(out: &mut [Candidate], phrases: &[Phrase], memory: &Memory, mut trace: Option<&mut Vec<String>>) {
+    for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
+        // Only acts that have a counterpart by their nature: consult, cooperate, aid, yield,
+        // demand, disapprove, reject, threaten, reduce relations.
+        if !matches!(c.code.root_number(), 3..=8 | 10..=13 | 16) {
+            continue;
+        }
+        let Some(country) = c.sources.first().and_then(|m| m.code.country.clone()) else { continue };
+        if c.sources.iter().any(|m| m.code.country.as_deref() != Some(country.as_str())) {
+            continue;
+        }
+        let other_party = phrases
+            .iter()
+            .flat_map(|p| &p.members)
+            .any(|m| m.kind != MemberKind::Unknown && m.code.country.as_deref() != Some(country.as_str()));
+        if other_party {
+            continue;
+        }
+        if let Some(m) = memory.salient_counterpart(&country) {
+            // The target keeps the span of its mention in the sentence before, as evidence.
+            note!(trace, "inferred target {} from the sentence before", m.code);
+            c.targets = vec![m];
+        }
+    }
 }
 
 /// Whether a verb sits in an "if"/"unless" clause.

@@ -37,3 +37,34 @@ fn pronouns_and_definite_descriptions_resolve() {
     assert!(total >= 60, "the test set has at least 60 passages");
     assert!(accuracy >= 0.75, "coreference accuracy {accuracy:.3} below 0.75");
 }
+
+/// The targets of the last sentence's events, as (code, resolved_by).
+fn last_targets(passage: &str) -> Vec<(String, Option<String>)> {
+    let coder = Coder::embedded().with_places(false);
+    let mut doc = Document::from_text(passage);
+    doc.published = chrono::NaiveDate::from_ymd_opt(2024, 5, 1);
+    let events = coder.code(&doc);
+    let last = events.iter().map(|e| e.sentence_index).max().unwrap_or(0);
+    events
+        .iter()
+        .filter(|e| e.sentence_index == last)
+        .filter_map(|e| e.target.as_ref().map(|t| (t.code.clone(), t.resolved_by.clone())))
+        .collect()
+}
+
+#[test]
+fn implicit_target_is_inferred_only_when_one_counterpart_is_salient() {
+    let inferred = Some("inferred".to_string());
+    let one = last_targets("Japan and Vietnam held talks on maritime security. Tokyo also signed a port agreement.");
+    assert_eq!(one, vec![("VNM".to_string(), inferred.clone())]);
+    let one =
+        last_targets("The Kazakh president met Chinese officials in Astana. Kazakhstan later signed a loan agreement.");
+    assert_eq!(one, vec![("CHNGOV".to_string(), inferred)]);
+    // Two other states in the sentence before: no single counterpart, no target.
+    let two =
+        last_targets("Japan met Vietnam and the Philippines on maritime security. Tokyo also signed a port agreement.");
+    assert!(two.is_empty(), "{two:?}");
+    // The target is named in the sentence itself: nothing is inferred.
+    let named = last_targets("Japan and Vietnam held talks. Tokyo also signed a port agreement with India.");
+    assert!(named.iter().all(|(_, by)| by.is_none()), "{named:?}");
+}

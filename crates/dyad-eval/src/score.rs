@@ -125,7 +125,14 @@ pub fn score(coder: &Coder, records: &[GoldRecord]) -> Report {
         let mut pred: Vec<Predicted> = events.iter().filter_map(|e| predicted(e, kind)).collect();
         pred.dedup_by(|a, b| a == b);
         let mut seen = Vec::new();
-        pred.retain(|p| if seen.contains(p) { false } else { seen.push(p.clone()); true });
+        pred.retain(|p| {
+            if seen.contains(p) {
+                false
+            } else {
+                seen.push(p.clone());
+                true
+            }
+        });
         let gold: Vec<Predicted> = r.events.iter().map(|g| gold_predicted(g, kind)).collect();
         report.add(r, &pred, &gold);
     }
