@@ -22,7 +22,8 @@ pub struct ActorRef {
     /// End byte offset of `text` in the document body.
     pub end: usize,
     /// How the actor was found when it is not named in the clause itself ("pronoun",
-    /// "definite", "context"); absent for actors named in the clause.
+    /// "definite", "possessive", "context", or "inferred" from the sentence before, whose
+    /// mention the span then points at); absent for actors named in the clause.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_by: Option<String>,
 }
