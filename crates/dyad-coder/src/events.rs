@@ -87,7 +87,9 @@ pub(crate) fn code_records(
             let mut notes = traces.as_ref().map(|_| Vec::new());
             let found =
                 code_sentence(coder, text, &lower, span, &hits, &res, &mut memory, place_ctx.as_ref(), notes.as_mut());
-            let mut dates = dyad_text::find_dates(text, span, doc.published);
+            // Dates are only read where there is an event to date (most sentences have none).
+            let mut dates =
+                if found.candidates.is_empty() { Vec::new() } else { dyad_text::find_dates(text, span, doc.published) };
             // "a 1994 agreement", "the 2015 deal": a year naming a thing is not the event's date.
             dates.retain(|d| !(d.precision == dyad_model::DatePrecision::Year && after_determiner(text, d.span.start)));
             let before = records.events.len();

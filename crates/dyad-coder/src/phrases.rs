@@ -118,7 +118,8 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
 }
 
 /// Builds every actor phrase of a sentence and records it on the tokens.
-pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> {
+/// `lower` is the ASCII-lower-cased body, byte for byte the same offsets as `text`.
+pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver) -> Vec<Phrase> {
     let mut phrases: Vec<Phrase> = Vec::new();
     for c in cores(tk, text) {
         let toks = &tk.toks;
@@ -150,8 +151,7 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             });
             if !(m.kind == MemberKind::Agent && m.code.country.is_none() && before_noun) {
                 let possessor = (start..c.start).find(|&i| {
-                    toks[i].tags.has(Tags::POSS)
-                        && crate::discourse::class_of(&text[toks[i].span].to_ascii_lowercase()).is_some()
+                    toks[i].tags.has(Tags::POSS) && crate::discourse::class_of(&lower[toks[i].span]).is_some()
                 });
                 phrases.push(Phrase { start, end, members: vec![m], pronoun: false, possessor, anaphor: None });
             }
@@ -162,7 +162,7 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
     let mut pronouns = Vec::new();
     for (i, t) in tk.toks.iter().enumerate() {
         let personal = t.tags.has(Tags(Tags::PRON.0 | Tags::PRON_OBJ.0 | Tags::POSS.0));
-        if personal && !covered(i) && crate::discourse::class_of(&text[t.span].to_ascii_lowercase()).is_some() {
+        if personal && !covered(i) && crate::discourse::class_of(&lower[t.span]).is_some() {
             pronouns.push(Phrase {
                 start: i,
                 end: i + 1,
@@ -178,11 +178,8 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
         let both = text[t.span].eq_ignore_ascii_case("both");
         if (the || both) && !covered(i) {
             let from = if the { i + 1 } else { i };
-            let words: Vec<String> = tk.toks[from..(from + 2).min(tk.toks.len())]
-                .iter()
-                .map(|t| text[t.span].to_ascii_lowercase())
-                .collect();
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let words: Vec<&str> =
+                tk.toks[from..(from + 2).min(tk.toks.len())].iter().map(|t| &lower[t.span]).collect();
             let class = crate::discourse::definite_class(&words).filter(|&(c, _)| the || c == PronounClass::Pair);
             if let Some((class, len)) = class {
                 let end = from + len;
@@ -202,8 +199,8 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
     phrases.extend(pronouns);
     phrases.sort_by_key(|p| p.start);
     phrases.dedup_by(|b, a| b.start < a.end);
-    let phrases = attach(phrases, tk, text, res);
-    let phrases = coordinate(phrases, tk, text);
+    let phrases = attach(phrases, tk, text, lower);
+    let phrases = coordinate(phrases, tk, lower);
     for (pi, p) in phrases.iter().enumerate() {
         for t in &mut tk.toks[p.start..p.end] {
             t.phrase = pi as u32;
@@ -213,14 +210,14 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
 }
 
 /// Possessives, "of/from/in" attachments and appositions merge adjacent phrases.
-fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<Phrase> {
+fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phrase> {
     let toks = &tk.toks;
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for p in phrases {
         if let Some(prev) = out.last_mut() {
             if !prev.pronoun && !p.pronoun && prev.members.len() == 1 && p.members.len() == 1 {
                 let between = &toks[prev.end..p.start];
-                let gap_words: Vec<&str> = between.iter().map(|t| &text[t.span]).collect();
+                let gap_words: Vec<&str> = between.iter().map(|t| &lower[t.span]).collect();
                 let (a, b) = (&prev.members[0], &p.members[0]);
                 // "Russia's foreign minister": the possessor's country fills the possessed.
                 if gap_words.len() == 1
@@ -238,9 +235,8 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                     continue;
                 }
                 // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
-                let lower: Vec<String> = gap_words.iter().map(|w| w.to_ascii_lowercase()).collect();
-                let prep_ok = matches!(lower.as_slice(), [p] | [p, _] if matches!(p.as_str(), "of" | "from" | "in"))
-                    && lower.get(1).is_none_or(|d| d == "the");
+                let prep_ok = matches!(gap_words.as_slice(), [p] | [p, _] if matches!(*p, "of" | "from" | "in"))
+                    && gap_words.get(1).is_none_or(|d| *d == "the");
                 if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                     let mut m = a.clone();
                     m.inherit_country(b);
@@ -270,21 +266,19 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
     }
     // A lone unknown name is no actor.
     out.retain(|p| p.pronoun || p.members.iter().any(|m| m.kind != MemberKind::Unknown));
-    let _ = res;
     out
 }
 
 /// "the US and Britain", "the US, Russia, and Switzerland", "US and British activists".
-fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, text: &str) -> Vec<Phrase> {
+fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
     let toks = &tk.toks;
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     let mut pending_commas: Vec<usize> = Vec::new();
     for p in phrases {
         if let Some(prev) = out.last_mut() {
             if !prev.pronoun && !p.pronoun {
-                let between: Vec<String> =
-                    toks[prev.end..p.start].iter().map(|t| text[t.span].to_ascii_lowercase()).collect();
-                let between: Vec<&str> = between.iter().map(String::as_str).filter(|w| *w != "the").collect();
+                let between: Vec<&str> =
+                    toks[prev.end..p.start].iter().map(|t| &lower[t.span]).filter(|w| *w != "the").collect();
                 let conj = matches!(
                     between.as_slice(),
                     ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]

@@ -73,7 +73,7 @@ pub(crate) fn code_sentence(
 ) -> SentenceOutput {
     let dict = &coder.compiled;
     let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
-    let mut phrases = phrases::build(&mut tk, text, res);
+    let mut phrases = phrases::build(&mut tk, text, lower, res);
     memory.begin_sentence(span.start);
     resolve_pronouns(&mut phrases, &tk.toks, text, memory);
     let groups = verbs::groups(&mut tk.toks, text, dict);
@@ -269,8 +269,11 @@ pub(crate) fn code_sentence(
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     place_targets(&mut out, place.as_ref());
-    let found =
-        places.map(|c| crate::places::find_places(toks, &phrases, text, c.geo, c.countries)).unwrap_or_default();
+    // Places are only resolved where there is an event to place.
+    let found = places
+        .filter(|_| !out.is_empty())
+        .map(|c| crate::places::find_places(toks, &phrases, text, c.geo, c.countries))
+        .unwrap_or_default();
     let actors = phrases.into_iter().flat_map(|p| p.members).collect();
     SentenceOutput { candidates: out, actors, places: found }
 }

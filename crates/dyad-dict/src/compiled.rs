@@ -5,7 +5,7 @@ use crate::agents::plural;
 use crate::frames::FrameKind;
 use crate::patterns::{Element, Head};
 use crate::{Dictionaries, Form, Origin};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use dyad_model::CameoCode;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -315,6 +315,18 @@ fn head_words(d: &Dictionaries, head: &Head) -> (bool, Vec<String>) {
 impl Compiled {
     /// Compiles parsed dictionaries.
     pub fn build(d: &Dictionaries) -> Compiled {
+        // The name automaton is the costliest part and independent of the rest: build it on a
+        // second thread while the patterns compile.
+        std::thread::scope(|scope| {
+            let names = scope.spawn(|| build_names(d));
+            Compiled::build_with(d, move || names.join().expect("building the name automaton does not panic"))
+        })
+    }
+
+    fn build_with(
+        d: &Dictionaries,
+        names: impl FnOnce() -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, Origin)>>),
+    ) -> Compiled {
         let mut b = Builder::default();
         for set in &d.sets {
             let options: Arc<[Box<[WordId]>]> =
@@ -375,7 +387,6 @@ impl Compiled {
         }
         verb_patterns.resize(b.lemmas.len(), Vec::new());
         verb_frames.resize(b.lemmas.len(), Vec::new());
-        let (names, name_entries) = build_names(d);
         let mut anchored: FxHashMap<(u32, WordId), Vec<PatternId>> = FxHashMap::default();
         let mut unanchored: Vec<Vec<PatternId>> = vec![Vec::new(); b.lemmas.len()];
         for (lemma, ids) in verb_patterns.iter().enumerate() {
@@ -390,6 +401,7 @@ impl Compiled {
                 }
             }
         }
+        let (names, name_entries) = names();
         Compiled {
             names,
             name_entries,
@@ -431,23 +443,33 @@ impl Compiled {
     /// entry; overlapping candidates are resolved leftmost-longest.
     pub fn find_names(&self, text: &str, lower: &str) -> Vec<NameHit> {
         let bytes = text.as_bytes();
+        let low = lower.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
         let mut out: Vec<NameHit> = Vec::new();
         let mut at = 0;
-        // Leftmost-longest; a match that fails the word-boundary or capitals check is retried one
-        // byte further on, so a later name is not lost behind it.
-        while at < lower.len() {
-            let Some(m) = self.names.find(Input::new(lower).span(at..lower.len())) else { break };
+        // A name starts where a word starts (or at a symbol), so the automaton runs anchored
+        // there and dies within a few bytes where no name begins: one pass over the text with no
+        // failure transitions. The longest name at a start wins; a name that does not end on a
+        // word boundary or lacks the entry's capitals is no match.
+        while at < low.len() {
+            let b = low[at];
+            let starts = if is_word(b) { at == 0 || !is_word(low[at - 1]) } else { !b.is_ascii_whitespace() };
+            if !starts {
+                at += 1;
+                continue;
+            }
+            let input = Input::new(lower).span(at..lower.len()).anchored(Anchored::Yes);
+            let Some(m) = self.names.find(input) else {
+                at += 1;
+                continue;
+            };
             let (s, e) = (m.start(), m.end());
-            let first = lower.as_bytes()[s];
-            let last = lower.as_bytes()[e - 1];
-            let bounded = !((is_word(first) && s > 0 && is_word(bytes[s - 1]))
-                || (is_word(last) && e < bytes.len() && is_word(bytes[e])));
-            let entries = &self.name_entries[m.pattern().as_usize()];
+            let last = low[e - 1];
+            let bounded = !(is_word(last) && e < bytes.len() && is_word(bytes[e]));
             let mut kinds = Vec::new();
             let mut origin = Origin::default();
             if bounded {
-                for (kind, mask, o) in entries {
+                for (kind, mask, o) in &self.name_entries[m.pattern().as_usize()] {
                     if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
                         if kinds.is_empty() {
                             origin = *o;
@@ -459,7 +481,7 @@ impl Compiled {
                 }
             }
             if kinds.is_empty() {
-                at = s + 1;
+                at += 1;
             } else {
                 out.push(NameHit { start: s, end: e, kinds, origin });
                 at = e;
@@ -530,6 +552,7 @@ fn build_names(d: &Dictionaries) -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, O
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(&keys)
         .expect("dictionary names build an automaton");
     (ac, entries)

@@ -30,7 +30,8 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits `text[span]` into tokens with absolute spans.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let n = chars.len();
     let end_of = |j: usize| if j < n { chars[j].0 } else { s.len() };
     let mut out = Vec::with_capacity(n / 5 + 1);
