@@ -37,6 +37,8 @@ pub enum Command {
     Dyads(TopArgs),
     /// When relationships moved: change points (PELT) in tone and volume, with the events behind them.
     Shifts(ShiftsArgs),
+    /// Serve the HTTP API and the dashboard over a store (see docs/api.md).
+    Serve(ServeArgs),
 }
 
 #[derive(Args, Debug)]
@@ -323,4 +325,38 @@ pub struct ShiftsArgs {
     /// Read dictionaries (for actor names) from this directory.
     #[arg(long, value_name = "DIR")]
     pub dict: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Address to listen on; 0.0.0.0:8080 accepts other machines, port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: String,
+    /// API key that write endpoints (POST /v1/documents) require; prefer the DYAD_API_KEY
+    /// variable, which other users cannot see. Without a key, write endpoints are disabled.
+    #[arg(long, value_name = "KEY")]
+    pub api_key: Option<String>,
+    /// Read dictionaries from this directory instead of the built-in set (also DYAD_DICT).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
+    pub max_body_bytes: usize,
+    /// Time limit per request in seconds, waiting for a slot included.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// API requests handled at once; more wait for a slot.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub concurrency: usize,
+    /// Documents coded at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Most documents in one POST /v1/documents.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub max_documents: usize,
+    /// Log one JSON object per line instead of text (DYAD_LOG filters: info, debug, warn).
+    #[arg(long)]
+    pub log_json: bool,
 }

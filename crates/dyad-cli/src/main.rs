@@ -10,6 +10,7 @@ mod export;
 mod ingest;
 mod plot;
 mod progress;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         args::Command::Actors(a) => analysis::actors(a, false),
         args::Command::Dyads(a) => analysis::actors(a, true),
         args::Command::Shifts(a) => analysis::shifts(a),
+        args::Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

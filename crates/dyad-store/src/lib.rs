@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+mod browse;
 mod changepoint;
 mod query;
 mod schema;
@@ -37,6 +38,7 @@ pub mod shifts;
 mod write;
 
 pub use analysis::{ActorRow, DyadRow, Metric, Period, SeriesQuery, SeriesRow};
+pub use browse::{Cursor, EventQuery, PlaceRow};
 pub use changepoint::{Cost, pelt};
 pub use query::{ActorSel, Aggregate, Filter, Mention, SearchHit};
 pub use schema::{SCHEMA_V1, SCHEMA_VERSION};

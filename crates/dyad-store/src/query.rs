@@ -194,9 +194,10 @@ pub struct SearchHit {
     pub events: Vec<String>,
 }
 
-const MENTION_COLUMNS: &str = "m.id, m.event, m.record, s.text, d.outlet, d.title, d.published, d.language, d.added";
+pub(crate) const MENTION_COLUMNS: &str =
+    "m.id, m.event, m.record, s.text, d.outlet, d.title, d.published, d.language, d.added";
 
-fn mention(r: &Row, at: usize) -> rusqlite::Result<std::result::Result<Mention, (i64, serde_json::Error)>> {
+pub(crate) fn mention(r: &Row, at: usize) -> rusqlite::Result<std::result::Result<Mention, (i64, serde_json::Error)>> {
     let id: i64 = r.get(at)?;
     let json: String = r.get(at + 2)?;
     let mut record: Event = match serde_json::from_str(&json) {
