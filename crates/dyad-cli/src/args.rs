@@ -175,6 +175,9 @@ pub struct IngestArgs {
     /// Largest document or JSONL line accepted, in bytes.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     pub max_doc_bytes: usize,
+    /// Records to store besides events: events,quotes,figures (events are always stored).
+    #[arg(long, default_value = "events,quotes,figures", value_name = "LIST")]
+    pub records: String,
     /// No progress and no summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -196,6 +199,9 @@ pub struct RecodeArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
+    /// Records to store besides events: events,quotes,figures (events are always stored).
+    #[arg(long, default_value = "events,quotes,figures", value_name = "LIST")]
+    pub records: String,
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -242,6 +248,10 @@ pub struct ExportArgs {
     /// Read dictionaries (for actor names and FIPS codes) from this directory.
     #[arg(long, value_name = "DIR")]
     pub dict: Option<PathBuf>,
+    /// What to export: events, quotes (by speaker with --source) or figures (whose sentence
+    /// names --source); quotes and figures are JSONL.
+    #[arg(long, default_value = "events", value_name = "KIND")]
+    pub records: String,
 }
 
 #[derive(Args, Debug)]

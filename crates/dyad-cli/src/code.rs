@@ -14,7 +14,7 @@ use std::io::Write;
 const BATCH: usize = 256;
 
 /// Which records to write, from `--records`.
-fn record_kinds(list: &str) -> anyhow::Result<(bool, RecordKinds)> {
+pub(crate) fn record_kinds(list: &str) -> anyhow::Result<(bool, RecordKinds)> {
     let mut events = false;
     let mut kinds = RecordKinds::default();
     for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -119,7 +119,7 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
     } else {
         Sink::Events(format.writer(std::io::BufWriter::new(out)))
     };
-    let mut progress = Progress::new(a.quiet, (!sources.iter().any(|s| *s == Source::Stdin)).then_some(total_bytes));
+    let mut progress = Progress::new(a.quiet, (!sources.contains(&Source::Stdin)).then_some(total_bytes));
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let flush = |batch: &mut Vec<Document>, sink: &mut Sink, progress: &mut Progress| -> anyhow::Result<()> {
         let coded: Vec<Records> = batch.par_iter().map(|d| coder.code_records(d, kinds)).collect();

@@ -60,8 +60,47 @@ impl Sink<'_> {
     }
 }
 
+/// `dyad export --records quotes|figures`: the knowledge-graph records as JSONL.
+fn export_records(a: &ExportArgs, store: &dyad_store::Store) -> anyhow::Result<Outcome> {
+    if !matches!(a.format.as_str(), "jsonl" | "json") {
+        anyhow::bail!("--records {} is written as JSONL: use --format jsonl", a.records);
+    }
+    let filter = filter_from(&a.filter)?;
+    let actor = match &a.source {
+        Some(s) => resolve_actor(s, load_coder(a.dict.as_deref())?.dictionaries())?,
+        None => dyad_store::ActorSel::Any,
+    };
+    let q = dyad_store::RecordQuery { from: filter.from, to: filter.to, actor, limit: 0 };
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let rows = match a.records.as_str() {
+        "quotes" => write_lines(&mut out, &store.quotes(&q)?)?,
+        "figures" => write_lines(&mut out, &store.figures(&q)?)?,
+        other => anyhow::bail!("unknown --records '{other}': use events, quotes or figures"),
+    };
+    out.flush()?;
+    let to = a.output.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "standard output".into());
+    eprintln!("dyad: wrote {rows} {} to {to}", a.records);
+    Ok(Outcome::Ok)
+}
+
+fn write_lines<T: serde::Serialize>(out: &mut dyn Write, records: &[T]) -> anyhow::Result<usize> {
+    for r in records {
+        serde_json::to_writer(&mut *out, r)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(records.len())
+}
+
 pub fn run(a: ExportArgs) -> anyhow::Result<Outcome> {
     let store = open_existing(&a.db.db)?;
+    if a.records != "events" {
+        return export_records(&a, &store);
+    }
     let needs_dicts = a.format == "gdelt" || a.source.is_some() || a.target.is_some();
     let dicts = if needs_dicts { Some(load_coder(a.dict.as_deref())?) } else { None };
     let mut filter = filter_from(&a.filter)?;

@@ -4,9 +4,9 @@
 use crate::args::{IngestArgs, RecodeArgs};
 use crate::{Outcome, load_coder};
 use anyhow::Context;
-use dyad_coder::Coder;
+use dyad_coder::{Coder, RecordKinds};
 use dyad_ingest::{ReadOptions, expand, read_source};
-use dyad_model::{Document, Span, content_id};
+use dyad_model::{Document, content_id};
 use dyad_store::{AddReport, CodedDocument, Store};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -20,23 +20,22 @@ pub fn dict_version(coder: &Coder) -> String {
     format!("dict-{}", &blake3::hash(text.as_bytes()).to_hex()[..16])
 }
 
-/// The sentence spans of a document's coded blocks, in the order the coder numbers them.
-pub fn coded_sentences(doc: &Document) -> Vec<Span> {
-    doc.blocks_or_body()
-        .into_iter()
-        .filter(|b| b.kind.is_coded())
-        .flat_map(|b| dyad_text::sentences(&doc.body, b.span))
+fn code_all(coder: &Coder, docs: Vec<Document>, kinds: RecordKinds) -> Vec<CodedDocument> {
+    docs.into_par_iter()
+        .map(|doc| {
+            let r = coder.code_records(&doc, kinds);
+            CodedDocument { doc, sentences: r.spans, events: r.events, quotes: r.quotes, figures: r.figures }
+        })
         .collect()
 }
 
-fn code_all(coder: &Coder, docs: Vec<Document>) -> Vec<CodedDocument> {
-    docs.into_par_iter()
-        .map(|doc| {
-            let events = coder.code(&doc);
-            let sentences = coded_sentences(&doc);
-            CodedDocument { doc, sentences, events }
-        })
-        .collect()
+/// The records stored besides events, from `--records`.
+fn stored_kinds(list: &str) -> anyhow::Result<RecordKinds> {
+    let (events, kinds) = crate::code::record_kinds(list)?;
+    if !events {
+        anyhow::bail!("--records must include events: the store always keeps them (add quotes, figures or both)");
+    }
+    Ok(kinds)
 }
 
 fn open_store(path: &std::path::Path) -> anyhow::Result<Store> {
@@ -69,6 +68,7 @@ fn process_cpu() -> Option<Duration> {
 /// times both (they overlap, so the wall time is less than their sum).
 struct Pipeline<'a> {
     coder: &'a Coder,
+    kinds: RecordKinds,
     store: Store,
     version: String,
     pending: Vec<CodedDocument>,
@@ -101,12 +101,12 @@ impl Pipeline<'_> {
     fn push(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<()> {
         let docs = std::mem::take(batch);
         let pending = std::mem::take(&mut self.pending);
-        let coder = self.coder;
+        let (coder, kinds) = (self.coder, self.kinds);
         let (store, version) = (&mut self.store, self.version.as_str());
         let ((coded, coding), stored) = rayon::join(
             || {
                 let t = Instant::now();
-                (code_all(coder, docs), t.elapsed())
+                (code_all(coder, docs, kinds), t.elapsed())
             },
             || Pipeline::store_pending(store, &pending, version),
         );
@@ -132,6 +132,7 @@ pub fn run(a: IngestArgs) -> anyhow::Result<Outcome> {
         None => None,
     };
     threads(a.threads);
+    let kinds = stored_kinds(&a.records)?;
     let coder = load_coder(a.dict.as_deref())?;
     let version = dict_version(&coder);
     let store = open_store(&a.db.db)?;
@@ -142,6 +143,7 @@ pub fn run(a: IngestArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let mut p = Pipeline {
         coder: &coder,
+        kinds,
         store,
         version,
         pending: Vec::new(),
@@ -200,8 +202,8 @@ pub fn run(a: IngestArgs) -> anyhow::Result<Outcome> {
         let counts = p.store.counts()?;
         let t = &p.total;
         eprintln!(
-            "dyad: {read} documents read: {} stored, {} already stored; {} events stored ({} new aggregate events); {errors} errors",
-            t.documents, t.already_stored, t.mentions, t.new_events
+            "dyad: {read} documents read: {} stored, {} already stored; {} events stored ({} new aggregate events), {} quotes, {} figures; {errors} errors",
+            t.documents, t.already_stored, t.mentions, t.new_events, t.quotes, t.figures
         );
         let share = if p.coding.as_secs_f64() > 0.0 {
             format!(" ({:.0}% of coding)", 100.0 * p.storing.as_secs_f64() / p.coding.as_secs_f64())
@@ -242,6 +244,7 @@ pub fn run(a: IngestArgs) -> anyhow::Result<Outcome> {
 
 pub fn recode(a: RecodeArgs) -> anyhow::Result<Outcome> {
     threads(a.threads);
+    let kinds = stored_kinds(&a.records)?;
     if !a.db.db.exists() {
         anyhow::bail!("no store at {}: run `dyad ingest … --db {}` first", a.db.db.display(), a.db.db.display());
     }
@@ -257,7 +260,7 @@ pub fn recode(a: RecodeArgs) -> anyhow::Result<Outcome> {
         let Some(last) = stale.last() else { break };
         after = last.row;
         let rows: Vec<i64> = stale.iter().map(|s| s.row).collect();
-        let coded = code_all(&coder, stale.into_iter().map(|s| s.doc).collect());
+        let coded = code_all(&coder, stale.into_iter().map(|s| s.doc).collect(), kinds);
         let batch: Vec<(i64, CodedDocument)> = rows.into_iter().zip(coded).collect();
         let r = store.replace(&batch, &version)?;
         total.documents += r.documents;

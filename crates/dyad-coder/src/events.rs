@@ -39,6 +39,9 @@ pub struct Records {
     pub figures: Vec<FigureRecord>,
     /// Sentences read.
     pub sentences: usize,
+    /// The spans of the sentences of the coded blocks, in order: position = `sentence_index`
+    /// (a store keeps them so full-text search finds sentences without events too).
+    pub spans: Vec<Span>,
 }
 
 pub(crate) fn code_document(coder: &Coder, doc: &Document, traces: Option<&mut Vec<SentenceTrace>>) -> Vec<Event> {
@@ -128,6 +131,7 @@ pub(crate) fn code_records(
         if kinds.quotes {
             quotes(doc, block.span, first_in_block, &sentence_spans, &actors, &mut records.quotes);
         }
+        records.spans.extend(sentence_spans);
     }
     records.sentences = index;
     records

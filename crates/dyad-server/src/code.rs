@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use dyad_ingest::{Format, PageHints, ReadOptions, html_document, read_format};
-use dyad_model::{Document, Event, Span, content_id};
+use dyad_model::{Document, Event, content_id};
 use dyad_store::CodedDocument;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -186,22 +186,12 @@ pub struct IngestResponse {
     pub documents: Vec<IngestItem>,
 }
 
-/// The sentence spans of a document's coded blocks, in the order the coder numbers them (as
-/// `dyad ingest` stores them, so full-text search finds sentences without events too).
-fn coded_sentences(doc: &Document) -> Vec<Span> {
-    doc.blocks_or_body()
-        .into_iter()
-        .filter(|b| b.kind.is_coded())
-        .flat_map(|b| dyad_text::sentences(&doc.body, b.span))
-        .collect()
-}
-
 fn code_batch(inner: &Inner, docs: Vec<Document>) -> Vec<CodedDocument> {
+    let kinds = dyad_coder::RecordKinds { quotes: true, figures: true };
     docs.into_par_iter()
         .map(|doc| {
-            let events = inner.coder.code(&doc);
-            let sentences = coded_sentences(&doc);
-            CodedDocument { doc, sentences, events }
+            let r = inner.coder.code_records(&doc, kinds);
+            CodedDocument { doc, sentences: r.spans, events: r.events, quotes: r.quotes, figures: r.figures }
         })
         .collect()
 }

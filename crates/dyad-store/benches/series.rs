@@ -117,7 +117,7 @@ fn synthesise(store: &mut Store) {
         doc.id = format!("doc-{i}");
         doc.published = Some(day);
         doc.url = events[0].url.clone();
-        batch.push(CodedDocument { doc, sentences, events });
+        batch.push(CodedDocument { doc, sentences, events, ..CodedDocument::default() });
         if batch.len() == 500 {
             store.add(&batch, "bench").unwrap();
             batch.clear();

@@ -17,7 +17,7 @@
 //! let mut store = Store::open_in_memory().unwrap();
 //! let doc = Document::from_text("Kazakhstan hosted talks. Russia sent a delegation.");
 //! let sentences = vec![Span::new(0, 24), Span::new(25, 50)];
-//! let batch = [CodedDocument { doc, sentences, events: Vec::new() }];
+//! let batch = [CodedDocument { doc, sentences, ..CodedDocument::default() }];
 //! let first = store.add(&batch, "v1").unwrap();
 //! assert_eq!((first.documents, first.already_stored), (1, 0));
 //! let again = store.add(&batch, "v1").unwrap();
@@ -33,6 +33,7 @@ mod analysis;
 mod browse;
 mod changepoint;
 mod query;
+mod records;
 mod schema;
 pub mod shifts;
 mod write;
@@ -41,7 +42,8 @@ pub use analysis::{ActorRow, DyadRow, Metric, Period, SeriesQuery, SeriesRow};
 pub use browse::{Cursor, EventQuery, PlaceRow};
 pub use changepoint::{Cost, pelt};
 pub use query::{ActorSel, Aggregate, Filter, Mention, SearchHit};
-pub use schema::{SCHEMA_V1, SCHEMA_VERSION};
+pub use records::RecordQuery;
+pub use schema::{SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION};
 pub use write::{AddReport, CodedDocument, RecodeReport, StaleDocument};
 
 use rusqlite::{Connection, OptionalExtension};
@@ -92,6 +94,10 @@ pub struct Counts {
     pub mentions: u64,
     /// Aggregate events (distinct day, source, target, CAMEO code).
     pub events: u64,
+    /// Stored quotations.
+    pub quotes: u64,
+    /// Stored figures.
+    pub figures: u64,
 }
 
 /// An open store.
@@ -158,6 +164,8 @@ impl Store {
             sentences: n("sentences")?,
             mentions: n("mentions")?,
             events: n("events")?,
+            quotes: n("quotes")?,
+            figures: n("figures")?,
         })
     }
 
@@ -189,7 +197,7 @@ impl Store {
         Ok(())
     }
 
-    /// The underlying connection, for ad-hoc SQL (read the schema in [`SCHEMA_V1`]).
+    /// The underlying connection, for ad-hoc SQL (read the schema in [`SCHEMA_V1`] and [`SCHEMA_V2`]).
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -5,7 +5,7 @@ use crate::StoreError;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Version 1.
 ///
@@ -115,6 +115,47 @@ CREATE VIEW one_a_day AS
     FROM events WHERE num_mentions > 0;
 "#;
 
+/// Version 2 adds the knowledge-graph records beside the events.
+///
+/// * `quotes`: quotations with their speaker resolved to an actor (`speaker` is the actor code,
+///   '' when the words credited name no actor), the quoted words' byte span, and the full record
+///   as JSON.
+/// * `figures`: quantities with their value, unit and what they count, and the full record.
+///
+/// Both point at their document and sentence and are replaced with the events on `dyad recode`.
+pub const SCHEMA_V2: &str = r#"
+CREATE TABLE quotes (
+    id              INTEGER PRIMARY KEY,
+    doc             INTEGER NOT NULL REFERENCES documents(id),
+    sentence_index  INTEGER NOT NULL,
+    day             INTEGER NOT NULL,
+    speaker         TEXT NOT NULL,
+    speaker_country TEXT,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    record          TEXT NOT NULL
+);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE INDEX quotes_speaker ON quotes(speaker, day);
+
+CREATE TABLE figures (
+    id              INTEGER PRIMARY KEY,
+    doc             INTEGER NOT NULL REFERENCES documents(id),
+    sentence_index  INTEGER NOT NULL,
+    day             INTEGER NOT NULL,
+    value           REAL NOT NULL,
+    unit            TEXT,
+    counts          TEXT,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    record          TEXT NOT NULL
+);
+CREATE INDEX figures_doc ON figures(doc);
+CREATE INDEX figures_day ON figures(day);
+"#;
+
 /// Creates the schema in an empty database, or checks and migrates an existing one.
 pub fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
     let has_meta: bool = conn
@@ -129,6 +170,7 @@ pub fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
         }
         let tx = conn.transaction()?;
         tx.execute_batch(SCHEMA_V1)?;
+        tx.execute_batch(SCHEMA_V2)?;
         // Let FTS5 buffer 8 MB of terms (default 1 MB) before writing a segment: fewer, larger
         // segments and less merging while ingesting. Stored in the index's own config table.
         tx.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('hashsize', 8388608)", [])?;
@@ -143,7 +185,12 @@ pub fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
     if found > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
     }
-    // Version 1 is the first; later versions add their migrations here, each in a transaction
-    // that ends by writing the new `schema_version`.
+    // Each migration runs in one transaction that ends by writing the new `schema_version`.
+    if found < 2 {
+        let tx = conn.transaction()?;
+        tx.execute_batch(SCHEMA_V2)?;
+        tx.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'", [])?;
+        tx.commit()?;
+    }
     Ok(())
 }

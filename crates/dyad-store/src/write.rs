@@ -2,7 +2,7 @@
 //! replaces a document's mentions and re-counts the aggregates they touched.
 
 use crate::{Result, Store, day_number};
-use dyad_model::{Block, Document, Event, Span, content_id};
+use dyad_model::{Block, Document, Event, FigureRecord, QuoteRecord, Span, content_id};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -30,6 +30,10 @@ pub struct CodedDocument {
     pub sentences: Vec<Span>,
     /// The coded events.
     pub events: Vec<Event>,
+    /// Quotations with their speakers (empty when they were not asked for).
+    pub quotes: Vec<QuoteRecord>,
+    /// Quantities with what they count (empty when they were not asked for).
+    pub figures: Vec<FigureRecord>,
 }
 
 /// What [`Store::add`] did.
@@ -45,6 +49,10 @@ pub struct AddReport {
     pub mentions: usize,
     /// Aggregate events created by this batch.
     pub new_events: usize,
+    /// Quotations stored.
+    pub quotes: usize,
+    /// Figures stored.
+    pub figures: usize,
 }
 
 impl std::ops::AddAssign for AddReport {
@@ -54,6 +62,8 @@ impl std::ops::AddAssign for AddReport {
         self.sentences += o.sentences;
         self.mentions += o.mentions;
         self.new_events += o.new_events;
+        self.quotes += o.quotes;
+        self.figures += o.figures;
     }
 }
 
@@ -121,6 +131,9 @@ impl Store {
             report.sentences += sentences;
             report.mentions += mentions;
             report.new_events += new_events;
+            let (quotes, figures) = insert_records(&tx, row, cd)?;
+            report.quotes += quotes;
+            report.figures += figures;
         }
         recount(&tx, &touched)?;
         tx.execute(
@@ -182,8 +195,11 @@ impl Store {
                     touched.entry(id).or_default();
                 }
             }
+            tx.prepare_cached("DELETE FROM quotes WHERE doc = ?1")?.execute([row])?;
+            tx.prepare_cached("DELETE FROM figures WHERE doc = ?1")?.execute([row])?;
             let outlet: String = tx.query_row("SELECT outlet_key FROM documents WHERE id = ?1", [row], |r| r.get(0))?;
             let (_, mentions, _) = insert_coded(&tx, *row, &outlet, cd, &added, &mut touched)?;
+            insert_records(&tx, *row, cd)?;
             report.added += mentions;
             report.documents += 1;
             tx.execute("UPDATE documents SET dict_version = ?1 WHERE id = ?2", params![dict_version, row])?;
@@ -338,6 +354,54 @@ fn insert_coded(
         mentions += 1;
     }
     Ok((inserted, mentions, new_events))
+}
+
+/// Inserts the quotations and figures of one document; returns how many of each.
+fn insert_records(tx: &Transaction, doc: i64, cd: &CodedDocument) -> Result<(usize, usize)> {
+    for q in &cd.quotes {
+        let speaker = q.speaker.as_ref();
+        tx.prepare_cached(
+            "INSERT INTO quotes (doc, sentence_index, day, speaker, speaker_country, start, end, text, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            doc,
+            q.sentence_index as i64,
+            day_number(q.date),
+            speaker.map(|s| s.code.as_str()).unwrap_or(""),
+            speaker.and_then(|s| s.country.as_deref()),
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            json(q)?,
+        ])?;
+    }
+    for f in &cd.figures {
+        let mut record = f.clone();
+        record.sentence = String::new();
+        tx.prepare_cached(
+            "INSERT INTO figures (doc, sentence_index, day, value, unit, counts, start, end, text, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            doc,
+            f.sentence_index as i64,
+            day_number(f.date),
+            f.value,
+            f.unit,
+            f.counted,
+            f.start as i64,
+            f.end as i64,
+            f.text,
+            json(&record)?,
+        ])?;
+    }
+    Ok((cd.quotes.len(), cd.figures.len()))
+}
+
+/// A record as the JSON of its row's `record` column.
+fn json<T: serde::Serialize>(record: &T) -> Result<String> {
+    serde_json::to_string(record).map_err(|source| crate::StoreError::Record { id: 0, source })
 }
 
 /// Sets NumMentions, NumArticles, NumSources and the first mention of the aggregates a batch

@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 use dyad_model::{ActorRef, Codebook, DateSource, Document, Event, Span, Trigger, event_id};
+use dyad_model::{FigureRecord, QuoteRecord};
 use dyad_store::shifts::ShiftKind;
-use dyad_store::{ActorSel, CodedDocument, Filter, Period, SeriesQuery, Store, StoreError};
+use dyad_store::{ActorSel, CodedDocument, Filter, Period, RecordQuery, SeriesQuery, Store, StoreError};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -78,7 +79,7 @@ fn doc(id: &str, outlet: &str, day: &str, lines: &[&str], events: &[(usize, &str
             }
         })
         .collect();
-    CodedDocument { doc: d, sentences, events: evs }
+    CodedDocument { doc: d, sentences, events: evs, ..CodedDocument::default() }
 }
 
 fn corpus() -> Vec<CodedDocument> {
@@ -345,14 +346,14 @@ fn foreign_and_newer_databases_are_refused() {
     let newer = dir.path().join("newer.sqlite");
     Store::open(&newer).unwrap().set_meta("schema_version", "99").unwrap();
     let err = Store::open(&newer).err().unwrap();
-    assert!(matches!(err, StoreError::NewerSchema { found: 99, supported: 1 }));
+    assert!(matches!(err, StoreError::NewerSchema { found: 99, supported: 2 }));
     assert!(err.to_string().contains("upgrade dyad"));
 }
 
 const FROZEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v1.db");
 
-/// Writes the frozen schema-1 store (run once, when schema 1 was released):
-/// `cargo test -p dyad-store --test store -- --ignored write_frozen_v1_store`.
+/// Wrote the frozen schema-1 store, once, when schema 1 was current (it now writes the current
+/// schema): `cargo test -p dyad-store --test store -- --ignored write_frozen_v1_store`.
 #[test]
 #[ignore]
 fn write_frozen_v1_store() {
@@ -368,7 +369,8 @@ fn the_frozen_schema_1_store_still_opens() {
     let copy = dir.path().join("v1.sqlite");
     std::fs::copy(FROZEN_V1, &copy).unwrap();
     let s = Store::open(&copy).unwrap();
-    assert_eq!(s.meta("schema_version").unwrap().as_deref(), Some("1"));
+    // Opening migrates it to schema 2 (quotes and figures) and keeps everything.
+    assert_eq!(s.meta("schema_version").unwrap().as_deref(), Some("2"));
     assert_eq!(s.counts().unwrap(), filled().counts().unwrap());
     assert_eq!(s.search("Baikonur", 5).unwrap().len(), 1);
     let mut n = 0;
@@ -378,4 +380,70 @@ fn the_frozen_schema_1_store_still_opens() {
     })
     .unwrap();
     assert_eq!(n, 7);
+}
+
+/// The first document of the corpus with a quotation by Kazakhstan's government and a figure.
+fn with_records() -> CodedDocument {
+    let mut cd = corpus().remove(0);
+    let line = "The launch from Baikonur went ahead";
+    let start = cd.doc.body.find(line).unwrap();
+    cd.quotes.push(QuoteRecord {
+        record: "quote".into(),
+        quote_id: "q1".into(),
+        doc_id: cd.doc.id.clone(),
+        url: cd.doc.url.clone(),
+        sentence_index: 1,
+        date: cd.doc.published,
+        text: "went ahead".into(),
+        start: start + 25,
+        end: start + line.len(),
+        speaker: Some(actor("KAZGOV", "Kazakhstan", 0)),
+        speaker_text: Some("Kazakhstan".into()),
+        verb: Some("said".into()),
+    });
+    cd.figures.push(FigureRecord {
+        record: "figure".into(),
+        figure_id: "f1".into(),
+        doc_id: cd.doc.id.clone(),
+        url: cd.doc.url.clone(),
+        sentence_index: 1,
+        sentence: line.into(),
+        date: cd.doc.published,
+        text: "Baikonur".into(),
+        start: start + 16,
+        end: start + 24,
+        value: 2.0e9,
+        unit: Some("USD".into()),
+        counted: Some("aid".into()),
+        approximate: false,
+        actors: vec![actor("RUS", "Russia", 0)],
+    });
+    cd
+}
+
+#[test]
+fn quotes_and_figures_are_stored_read_back_and_recoded() {
+    let mut s = Store::open_in_memory().unwrap();
+    let cd = with_records();
+    let r = s.add(std::slice::from_ref(&cd), "v1").unwrap();
+    assert_eq!((r.quotes, r.figures), (1, 1));
+    let all = RecordQuery::default();
+    assert_eq!(s.quotes(&all).unwrap(), cd.quotes);
+    // The figure's sentence comes back from the sentences table.
+    assert_eq!(s.figures(&all).unwrap(), cd.figures);
+    let kaz = RecordQuery { actor: ActorSel::Country("KAZ".into()), ..RecordQuery::default() };
+    assert_eq!(s.quotes(&kaz).unwrap().len(), 1);
+    assert!(s.figures(&kaz).unwrap().is_empty(), "the figure's sentence names Russia only");
+    let rus = RecordQuery { actor: ActorSel::Country("RUS".into()), ..RecordQuery::default() };
+    assert!(s.quotes(&rus).unwrap().is_empty());
+    assert_eq!(s.figures(&rus).unwrap().len(), 1);
+    let later = RecordQuery { from: Some(date("2024-04-01")), ..RecordQuery::default() };
+    assert!(s.quotes(&later).unwrap().is_empty());
+    // Re-coding replaces them with what the new coding found.
+    let row: i64 = s.connection().query_row("SELECT id FROM documents", [], |r| r.get(0)).unwrap();
+    let mut recoded = cd.clone();
+    recoded.quotes.clear();
+    s.replace(&[(row, recoded)], "v2").unwrap();
+    let counts = s.counts().unwrap();
+    assert_eq!((counts.quotes, counts.figures), (0, 1));
 }

@@ -97,3 +97,27 @@ fn bad_inputs_are_named_and_the_rest_is_coded_and_stored() {
     let csv = text(&events.stdout);
     assert!(csv.contains("CHN") && csv.contains("FRA"), "both runs' events are stored: {csv}");
 }
+
+#[test]
+fn ingest_stores_quotes_and_figures_and_export_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    corpus(&input, 3);
+    let db = dir.path().join("s.sqlite");
+    let (input, db) = (input.to_str().unwrap(), db.to_str().unwrap());
+    let out = dyad(&["ingest", input, "--db", db, "--quiet"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let quotes = dyad(&["export", "--db", db, "--records", "quotes", "--format", "jsonl", "--source", "UKR"]);
+    assert!(quotes.status.success(), "{}", text(&quotes.stderr));
+    let lines: Vec<serde_json::Value> =
+        text(&quotes.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "one quotation by Zelensky per document");
+    assert!(lines.iter().all(|q| q["speaker"]["code"] == "UKRGOV" && q["text"] == "We will respond"));
+    let figures = dyad(&["export", "--db", db, "--records", "figures", "--format", "jsonl"]);
+    let text_out = text(&figures.stdout);
+    assert!(text_out.contains("\"counted\":\"people\""), "{text_out}");
+    let bad = dyad(&["export", "--db", db, "--records", "quotes", "--format", "csv"]);
+    assert_eq!(bad.status.code(), Some(2), "quotes are JSONL only");
+    let none = dyad(&["ingest", input, "--db", db, "--records", "quotes"]);
+    assert_eq!(none.status.code(), Some(2), "the store always keeps events");
+}
