@@ -266,10 +266,10 @@ fn expand(coder: &Coder, doc: &Document, cx: &EventContext, c: &Candidate, out: 
     }
     let Some(info) = coder.codebook.get(c.code) else { return };
     for (s, t) in pairs {
-        if let Some(t) = t {
-            if t.span == s.span || t.code == s.code {
-                continue;
-            }
+        if let Some(t) = t
+            && (t.span == s.span || t.code == s.code)
+        {
+            continue;
         }
         let source = actor_ref(text, s);
         let target = t.map(|t| actor_ref(text, t));

@@ -152,10 +152,10 @@ impl Matcher<'_> {
                         }
                     }
                     for opt in options.iter() {
-                        if self.seq_at(p, opt, limit) {
-                            if let Some(m) = self.go(rest, p + opt.len(), limit, acc, true) {
-                                return Some(m);
-                            }
+                        if self.seq_at(p, opt, limit)
+                            && let Some(m) = self.go(rest, p + opt.len(), limit, acc, true)
+                        {
+                            return Some(m);
                         }
                     }
                 }

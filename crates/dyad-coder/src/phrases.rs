@@ -214,51 +214,54 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
     let toks = &tk.toks;
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for p in phrases {
-        if let Some(prev) = out.last_mut() {
-            if !prev.pronoun && !p.pronoun && prev.members.len() == 1 && p.members.len() == 1 {
-                let between = &toks[prev.end..p.start];
-                let gap_words: Vec<&str> = between.iter().map(|t| &lower[t.span]).collect();
-                let (a, b) = (&prev.members[0], &p.members[0]);
-                // "Russia's foreign minister": the possessor's country fills the possessed.
-                if gap_words.len() == 1
-                    && toks[prev.end].is_possessive(text)
-                    && a.kind != MemberKind::Person
-                    && b.kind != MemberKind::Unknown
-                {
+        if let Some(prev) = out.last_mut()
+            && !prev.pronoun
+            && !p.pronoun
+            && prev.members.len() == 1
+            && p.members.len() == 1
+        {
+            let between = &toks[prev.end..p.start];
+            let gap_words: Vec<&str> = between.iter().map(|t| &lower[t.span]).collect();
+            let (a, b) = (&prev.members[0], &p.members[0]);
+            // "Russia's foreign minister": the possessor's country fills the possessed.
+            if gap_words.len() == 1
+                && toks[prev.end].is_possessive(text)
+                && a.kind != MemberKind::Person
+                && b.kind != MemberKind::Unknown
+            {
+                let mut m = b.clone();
+                if m.needs_country() {
+                    m.inherit_country(a);
+                }
+                m.span = prev.span(toks).cover(p.span(toks));
+                prev.end = p.end;
+                prev.members = vec![m];
+                continue;
+            }
+            // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
+            let prep_ok = matches!(gap_words.as_slice(), [p] | [p, _] if matches!(*p, "of" | "from" | "in"))
+                && gap_words.get(1).is_none_or(|d| *d == "the");
+            if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
+                let mut m = a.clone();
+                m.inherit_country(b);
+                m.span = prev.span(toks).cover(p.span(toks));
+                prev.end = p.end;
+                prev.members = vec![m];
+                continue;
+            }
+            // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
+            // described by the phrase after the comma.
+            if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
+                let close = p.end >= toks.len()
+                    || toks[p.end].is_punct(text, ",")
+                    || toks[p.end].word.is_some()
+                    || toks[p.end].tags.has(Tags::REL);
+                if close {
                     let mut m = b.clone();
-                    if m.needs_country() {
-                        m.inherit_country(a);
-                    }
-                    m.span = prev.span(toks).cover(p.span(toks));
+                    m.span = prev.span(toks);
                     prev.end = p.end;
                     prev.members = vec![m];
                     continue;
-                }
-                // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
-                let prep_ok = matches!(gap_words.as_slice(), [p] | [p, _] if matches!(*p, "of" | "from" | "in"))
-                    && gap_words.get(1).is_none_or(|d| *d == "the");
-                if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
-                    let mut m = a.clone();
-                    m.inherit_country(b);
-                    m.span = prev.span(toks).cover(p.span(toks));
-                    prev.end = p.end;
-                    prev.members = vec![m];
-                    continue;
-                }
-                // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
-                // described by the phrase after the comma.
-                if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
-                    let close = p.end >= toks.len()
-                        || toks[p.end].is_punct(text, ",")
-                        || toks[p.end].word.is_some()
-                        || toks[p.end].tags.has(Tags::REL);
-                    if close {
-                        let mut m = b.clone();
-                        m.span = prev.span(toks);
-                        prev.end = p.end;
-                        prev.members = vec![m];
-                        continue;
-                    }
                 }
             }
         }
@@ -275,67 +278,68 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     let mut pending_commas: Vec<usize> = Vec::new();
     for p in phrases {
-        if let Some(prev) = out.last_mut() {
-            if !prev.pronoun && !p.pronoun {
-                let between: Vec<&str> =
-                    toks[prev.end..p.start].iter().map(|t| &lower[t.span]).filter(|w| *w != "the").collect();
-                let conj = matches!(
-                    between.as_slice(),
-                    ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]
-                );
-                let comma = between.as_slice() == [","];
-                // "… bypass Russia, and Washington pledged": an object, then the subject of the next
-                // clause, is no compound.
-                let object_before = prev.start > 0 && toks[prev.start - 1].verbal;
-                let subject_after = toks.get(p.end).is_some_and(|t| t.verbal);
-                // ", and" joining two phrases (no list before it) before a verb joins clauses.
-                let clause_join = between.as_slice() == [",", "and"] && pending_commas.is_empty() && subject_after;
-                let conj = conj && !(object_before && subject_after) && !clause_join;
-                let comma = comma && !(object_before && subject_after);
-                if conj || comma {
-                    // Adjectives share the head of the last conjunct: "US and British activists".
-                    let last = p.members.last().cloned();
-                    let mut merged = prev.clone();
-                    if let Some(head) = &last {
-                        // "US and British activists": a short name shares the head too when the last
-                        // conjunct is an adjective with a head noun.
-                        let head_adjective = head.form == Some(CountryForm::Adjective);
-                        for m in &mut merged.members {
-                            let attributive = m.form == Some(CountryForm::Adjective)
-                                || (head_adjective && m.form == Some(CountryForm::Name));
-                            if m.kind == MemberKind::Country
-                                && attributive
-                                && m.code.agents.is_empty()
-                                && !head.code.agents.is_empty()
-                            {
-                                m.code.agents = head.code.agents.clone();
-                            }
+        if let Some(prev) = out.last_mut()
+            && !prev.pronoun
+            && !p.pronoun
+        {
+            let between: Vec<&str> =
+                toks[prev.end..p.start].iter().map(|t| &lower[t.span]).filter(|w| *w != "the").collect();
+            let conj = matches!(
+                between.as_slice(),
+                ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"] | ["and", "also"]
+            );
+            let comma = between.as_slice() == [","];
+            // "… bypass Russia, and Washington pledged": an object, then the subject of the next
+            // clause, is no compound.
+            let object_before = prev.start > 0 && toks[prev.start - 1].verbal;
+            let subject_after = toks.get(p.end).is_some_and(|t| t.verbal);
+            // ", and" joining two phrases (no list before it) before a verb joins clauses.
+            let clause_join = between.as_slice() == [",", "and"] && pending_commas.is_empty() && subject_after;
+            let conj = conj && !(object_before && subject_after) && !clause_join;
+            let comma = comma && !(object_before && subject_after);
+            if conj || comma {
+                // Adjectives share the head of the last conjunct: "US and British activists".
+                let last = p.members.last().cloned();
+                let mut merged = prev.clone();
+                if let Some(head) = &last {
+                    // "US and British activists": a short name shares the head too when the last
+                    // conjunct is an adjective with a head noun.
+                    let head_adjective = head.form == Some(CountryForm::Adjective);
+                    for m in &mut merged.members {
+                        let attributive = m.form == Some(CountryForm::Adjective)
+                            || (head_adjective && m.form == Some(CountryForm::Name));
+                        if m.kind == MemberKind::Country
+                            && attributive
+                            && m.code.agents.is_empty()
+                            && !head.code.agents.is_empty()
+                        {
+                            m.code.agents = head.code.agents.clone();
                         }
                     }
-                    merged.members.extend(p.members.clone());
-                    merged.end = p.end;
-                    if comma {
-                        // A comma list becomes a compound only when a conjunction closes it.
-                        pending_commas.push(out.len() - 1);
-                        out.push(p);
-                        continue;
-                    }
-                    // Fold any pending comma list into this compound.
-                    if let Some(&first) = pending_commas.first() {
-                        let mut all = out[first].clone();
-                        for q in out.drain(first + 1..) {
-                            all.members.extend(q.members);
-                        }
-                        all.members.extend(p.members.clone());
-                        all.end = p.end;
-                        out.truncate(first);
-                        out.push(all);
-                        pending_commas.clear();
-                        continue;
-                    }
-                    *prev = merged;
+                }
+                merged.members.extend(p.members.clone());
+                merged.end = p.end;
+                if comma {
+                    // A comma list becomes a compound only when a conjunction closes it.
+                    pending_commas.push(out.len() - 1);
+                    out.push(p);
                     continue;
                 }
+                // Fold any pending comma list into this compound.
+                if let Some(&first) = pending_commas.first() {
+                    let mut all = out[first].clone();
+                    for q in out.drain(first + 1..) {
+                        all.members.extend(q.members);
+                    }
+                    all.members.extend(p.members.clone());
+                    all.end = p.end;
+                    out.truncate(first);
+                    out.push(all);
+                    pending_commas.clear();
+                    continue;
+                }
+                *prev = merged;
+                continue;
             }
         }
         pending_commas.clear();

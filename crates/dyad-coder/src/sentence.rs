@@ -144,16 +144,17 @@ pub(crate) fn code_sentence(
         }
         let conditional = in_condition(toks, g.start);
         // "X said that Y must withdraw": a demand by the speaker on Y, not an act of Y.
-        if g.obligation && !g.negated {
-            if let Some(c) = obligation(coder, &matcher, g, subj, &subjects, limit, text, trace.as_deref_mut()) {
-                for t in &mut consumed[g.head..(g.head + 1)] {
-                    *t = true;
-                }
-                if !conditional {
-                    out.push(c);
-                }
-                continue;
+        if g.obligation
+            && !g.negated
+            && let Some(c) = obligation(coder, &matcher, g, subj, &subjects, limit, text, trace.as_deref_mut())
+        {
+            for t in &mut consumed[g.head..(g.head + 1)] {
+                *t = true;
             }
+            if !conditional {
+                out.push(c);
+            }
+            continue;
         }
         // Frames: "agreed to lift sanctions", "urged Iran to release".
         let frame = try_frames(coder, &matcher, g, limit, subj, &phrases, text, trace.as_deref_mut());
@@ -265,7 +266,7 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
-    infer_targets(&mut out, &phrases, memory, trace.as_deref_mut());
+    infer_targets(&mut out, &phrases, memory, trace);
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     place_targets(&mut out, place.as_ref());
@@ -376,26 +377,27 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
         } else {
             // "the foreign minister", "the government": a definite agent belongs to the state the
             // text is about.
-            if text[toks[p.start].span].eq_ignore_ascii_case("the") && p.members.iter().any(Member::needs_country) {
-                if let Some(state) = memory.recent_state(toks[p.start].span.start) {
-                    for m in &mut p.members {
-                        if m.needs_country() {
-                            m.inherit_country(&state);
-                            m.resolved_by = Some("definite");
-                        }
+            if text[toks[p.start].span].eq_ignore_ascii_case("the")
+                && p.members.iter().any(Member::needs_country)
+                && let Some(state) = memory.recent_state(toks[p.start].span.start)
+            {
+                for m in &mut p.members {
+                    if m.needs_country() {
+                        m.inherit_country(&state);
+                        m.resolved_by = Some("definite");
                     }
                 }
             }
             // "its forces", "their government": the possessor's referent gives the country.
             if let Some(i) = p.possessor {
                 let t = &toks[i];
-                if let Some(class) = class_of(&text[t.span].to_ascii_lowercase()) {
-                    if let Some(owner) = memory.resolve(class, t.span.start, false).first() {
-                        for m in &mut p.members {
-                            if m.needs_country() && owner.code.country.is_some() {
-                                m.inherit_country(owner);
-                                m.resolved_by = Some("possessive");
-                            }
+                if let Some(class) = class_of(&text[t.span].to_ascii_lowercase())
+                    && let Some(owner) = memory.resolve(class, t.span.start, false).first()
+                {
+                    for m in &mut p.members {
+                        if m.needs_country() && owner.code.country.is_some() {
+                            m.inherit_country(owner);
+                            m.resolved_by = Some("possessive");
                         }
                     }
                 }
@@ -796,10 +798,10 @@ fn nominal_triggers(
             if matcher.missing(&p.required).0 > 0 {
                 continue;
             }
-            if let Some(m) = matcher.items(&p.items, i + 1, limit) {
-                if best.is_none_or(|b| p.literals > b.2) {
-                    best = Some((pid, m, p.literals));
-                }
+            if let Some(m) = matcher.items(&p.items, i + 1, limit)
+                && best.is_none_or(|b| p.literals > b.2)
+            {
+                best = Some((pid, m, p.literals));
             }
         }
         let Some((pid, m, _)) = best else { continue };

@@ -28,17 +28,19 @@ pub(crate) fn skip_regions(toks: &[Tok], text: &str) -> Vec<(usize, usize)> {
     for (i, t) in toks.iter().enumerate() {
         if t.is_punct(text, "(") {
             open = Some(i);
-        } else if t.is_punct(text, ")") {
-            if let Some(o) = open.take() {
-                out.push((o, i));
-            }
+        } else if t.is_punct(text, ")")
+            && let Some(o) = open.take()
+        {
+            out.push((o, i));
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        if t.tags.has(Tags::REL) && i > 0 && toks[i - 1].is_punct(text, ",") {
-            if let Some(close) = (i + 1..toks.len()).find(|&j| toks[j].is_punct(text, ",")) {
-                out.push((i - 1, close));
-            }
+        if t.tags.has(Tags::REL)
+            && i > 0
+            && toks[i - 1].is_punct(text, ",")
+            && let Some(close) = (i + 1..toks.len()).find(|&j| toks[j].is_punct(text, ","))
+        {
+            out.push((i - 1, close));
         }
     }
     out

@@ -64,10 +64,10 @@ fn check_sets<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
     }
     for f in &cx.d.frames {
         for e in &f.rest {
-            if let Element::Set(n) = e {
-                if !defined.contains(n.as_str()) {
-                    missing.push((f.origin, n.clone()));
-                }
+            if let Element::Set(n) = e
+                && !defined.contains(n.as_str())
+            {
+                missing.push((f.origin, n.clone()));
             }
         }
     }
@@ -165,15 +165,16 @@ fn check_codes<P: AsRef<str>, T: AsRef<str>>(cx: &mut Ctx<P, T>) {
             problems.push((p.origin, p.name.clone(), format!("{} has no role: add at least one 'role:' line", p.name)));
         }
         for r in &p.roles {
-            if let Some(c) = r.code.country.as_deref() {
-                if have_countries && !countries.contains(c) {
-                    problems.push((r.origin, c.to_string(), format!("'{c}' is not a known country or class code")));
-                }
+            if let Some(c) = r.code.country.as_deref()
+                && have_countries
+                && !countries.contains(c)
+            {
+                problems.push((r.origin, c.to_string(), format!("'{c}' is not a known country or class code")));
             }
-            if let Some(g) = r.code.group.as_deref() {
-                if !groups.contains(g) {
-                    problems.push((r.origin, g.to_string(), format!("group '{g}' is not defined in organisations")));
-                }
+            if let Some(g) = r.code.group.as_deref()
+                && !groups.contains(g)
+            {
+                problems.push((r.origin, g.to_string(), format!("group '{g}' is not defined in organisations")));
             }
         }
     }

@@ -130,7 +130,7 @@ pub struct WordEntry {
 #[derive(Clone, Debug)]
 pub struct Compiled {
     names: AhoCorasick,
-    name_entries: Vec<Vec<(NameKind, Vec<u16>, Origin)>>,
+    name_entries: NameEntries,
     words: FxHashMap<String, WordId>,
     /// Word table, indexed by `WordId`.
     pub entries: Vec<WordEntry>,
@@ -323,10 +323,7 @@ impl Compiled {
         })
     }
 
-    fn build_with(
-        d: &Dictionaries,
-        names: impl FnOnce() -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, Origin)>>),
-    ) -> Compiled {
+    fn build_with(d: &Dictionaries, names: impl FnOnce() -> (AhoCorasick, NameEntries)) -> Compiled {
         let mut b = Builder::default();
         for set in &d.sets {
             let options: Arc<[Box<[WordId]>]> =
@@ -496,10 +493,14 @@ impl Compiled {
     }
 }
 
-fn build_names(d: &Dictionaries) -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, Origin)>>) {
+/// For each name string in the automaton: what it may name, the byte positions that must be
+/// capitals, and where it was defined.
+type NameEntries = Vec<Vec<(NameKind, Vec<u16>, Origin)>>;
+
+fn build_names(d: &Dictionaries) -> (AhoCorasick, NameEntries) {
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut keys: Vec<String> = Vec::new();
-    let mut entries: Vec<Vec<(NameKind, Vec<u16>, Origin)>> = Vec::new();
+    let mut entries: NameEntries = Vec::new();
     let mut add = |text: &str, kind: NameKind, origin: Origin| {
         for v in variants(text) {
             let key = fold_ascii(&v);
@@ -558,6 +559,22 @@ fn build_names(d: &Dictionaries) -> (AhoCorasick, Vec<Vec<(NameKind, Vec<u16>, O
     (ac, entries)
 }
 
+/// The first words of each non-optional word element.
+fn required_words(items: &[Item]) -> Vec<Vec<WordId>> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Words { options, optional: false } => {
+                let mut firsts: Vec<WordId> = options.iter().filter_map(|o| o.first().copied()).collect();
+                firsts.sort_unstable();
+                firsts.dedup();
+                Some(firsts)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,20 +624,4 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
-}
-
-/// The first words of each non-optional word element.
-fn required_words(items: &[Item]) -> Vec<Vec<WordId>> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Words { options, optional: false } => {
-                let mut firsts: Vec<WordId> = options.iter().filter_map(|o| o.first().copied()).collect();
-                firsts.sort_unstable();
-                firsts.dedup();
-                Some(firsts)
-            }
-            _ => None,
-        })
-        .collect()
 }

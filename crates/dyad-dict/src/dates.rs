@@ -22,10 +22,10 @@ impl DateRange {
             .ok_or_else(|| format!("expected a date range such as 2019-03-20.. or 1999..2002-01-28, found '{s}'"))?;
         let from = if a.is_empty() { None } else { Some(parse_bound(a, false)?) };
         let to = if b.is_empty() { None } else { Some(parse_bound(b, true)?) };
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(format!("range '{s}' ends before it starts"));
-            }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(format!("range '{s}' ends before it starts"));
         }
         Ok(DateRange { from, to })
     }
