@@ -28,6 +28,15 @@ pub(crate) fn record_kinds(list: &str) -> anyhow::Result<(bool, RecordKinds)> {
     Ok((events, kinds))
 }
 
+/// What the reading thread passes on.
+enum Input {
+    Document(Document),
+    /// A duplicate of an earlier document, skipped (its size in bytes).
+    Duplicate(usize),
+    /// A one-line error naming the input.
+    Error(String),
+}
+
 /// Where records go: an event writer in the chosen format, or, when quotes or figures are
 /// asked for, one JSONL stream that holds every record type in document order.
 enum Sink<'a> {
@@ -128,17 +137,30 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
         batch.clear();
         Ok(())
     };
-    for source in &sources {
-        for item in read_source(source, &opts) {
-            match item {
-                Ok(doc) => {
-                    progress.read(doc.body.len());
-                    if let Some(d) = dedup.as_mut()
-                        && d.check(&doc) != Verdict::Unique
-                    {
-                        progress.duplicate();
-                        continue;
+    // Reading, parsing and duplicate detection run on their own thread, ahead of coding.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Input>(2 * BATCH);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (sources, opts) = (&sources, &opts);
+        scope.spawn(move || {
+            for source in sources {
+                for item in read_source(source, opts) {
+                    let input = match item {
+                        Ok(doc) => match dedup.as_mut().map(|d| d.check(&doc)) {
+                            Some(v) if v != Verdict::Unique => Input::Duplicate(doc.body.len()),
+                            _ => Input::Document(doc),
+                        },
+                        Err(e) => Input::Error(format!("dyad: {e}")),
+                    };
+                    if tx.send(input).is_err() {
+                        return; // the coder stopped on an error
                     }
+                }
+            }
+        });
+        for input in rx {
+            match input {
+                Input::Document(doc) => {
+                    progress.read(doc.body.len());
                     if doc.published.is_none() {
                         progress.undated();
                     }
@@ -147,12 +169,15 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
                         flush(&mut batch, &mut sink, &mut progress)?;
                     }
                 }
-                Err(e) => {
-                    progress.error(&format!("dyad: {e}"));
+                Input::Duplicate(bytes) => {
+                    progress.read(bytes);
+                    progress.duplicate();
                 }
+                Input::Error(e) => progress.error(&e),
             }
         }
-    }
+        Ok(())
+    })?;
     flush(&mut batch, &mut sink, &mut progress)?;
     sink.finish()?;
     Ok(progress.finish(opts.stats.skipped()))
