@@ -108,6 +108,11 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
+    /// Appends the problems found in another file.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
     /// Takes the collected problems.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items

@@ -133,32 +133,74 @@ impl Dictionaries {
     }
 
     /// Parses files and merges their entries, reporting line-level problems only.
-    fn parse<P: AsRef<str>, T: AsRef<str>>(files: &[(P, T)]) -> (Dictionaries, Diagnostics) {
+    fn parse<P: AsRef<str> + Sync, T: AsRef<str> + Sync>(files: &[(P, T)]) -> (Dictionaries, Diagnostics) {
         let book = Codebook::standard();
+        let is_patterns = |path: &str| {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        };
+        // The verb patterns are most of the parsing work: read them on a second thread while
+        // this one reads the actors, then merge everything in file order.
+        std::thread::scope(|scope| {
+            let patterns = scope.spawn(|| {
+                let mut out = Vec::new();
+                for (id, (path, text)) in files.iter().enumerate() {
+                    let (path, text) = (path.as_ref(), text.as_ref());
+                    if is_patterns(path) {
+                        let mut diags = Diagnostics::default();
+                        let parsed = patterns::parse_patterns(text, path, id as u16, &book, &mut diags);
+                        out.push((id, parsed, diags));
+                    }
+                }
+                out
+            });
+            let (mut d, mut by_file) = Dictionaries::parse_others(files, &book, is_patterns);
+            for (id, parsed, file_diags) in patterns.join().expect("parsing patterns does not panic") {
+                d.patterns.extend(parsed);
+                by_file[id] = file_diags;
+            }
+            let mut diags = Diagnostics::default();
+            for file_diags in by_file {
+                diags.extend(file_diags);
+            }
+            (d, diags)
+        })
+    }
+
+    /// Parses every file but the verb patterns; returns the problems of each file.
+    fn parse_others<P: AsRef<str>, T: AsRef<str>>(
+        files: &[(P, T)],
+        book: &Codebook,
+        is_patterns: impl Fn(&str) -> bool,
+    ) -> (Dictionaries, Vec<Diagnostics>) {
         let mut people_index: rustc_hash::FxHashMap<(String, String), usize> = rustc_hash::FxHashMap::default();
         let mut d = Dictionaries::default();
-        let mut diags = Diagnostics::default();
+        let mut by_file: Vec<Diagnostics> = Vec::with_capacity(files.len());
         for (path, text) in files {
             let (path, text) = (path.as_ref(), text.as_ref());
             let id = d.files.len() as u16;
             d.files.push(path.to_string());
-            let name = path.rsplit('/').next().unwrap_or(path);
+            by_file.push(Diagnostics::default());
+            let diags = by_file.last_mut().expect("pushed above");
+            if is_patterns(path) {
+                continue;
+            }
             if path.starts_with("actors/countries") {
-                let parsed = actors::parse_countries(text, path, id, &mut diags);
+                let parsed = actors::parse_countries(text, path, id, diags);
                 merge_countries(&mut d.countries, parsed);
             } else if path.starts_with("actors/organisations") || path.starts_with("actors/organizations") {
-                d.organisations.extend(actors::parse_organisations(text, path, id, &mut diags));
+                d.organisations.extend(actors::parse_organisations(text, path, id, diags));
             } else if path.starts_with("actors/people/") {
-                let parsed = actors::parse_people(text, path, id, &mut diags);
+                let parsed = actors::parse_people(text, path, id, diags);
                 merge_people(&mut d.people, &mut people_index, parsed);
             } else if path.starts_with("actors/agents") {
-                d.agents.extend(agents::parse_agents(text, path, id, &mut diags));
+                d.agents.extend(agents::parse_agents(text, path, id, diags));
             } else if path.starts_with("verbs/sets") {
-                d.sets.extend(patterns::parse_sets(text, path, id, &mut diags));
+                d.sets.extend(patterns::parse_sets(text, path, id, diags));
             } else if path.starts_with("verbs/forms") {
-                d.irregulars.parse(text, path, id, &mut diags);
+                d.irregulars.parse(text, path, id, diags);
             } else if path.starts_with("verbs/frames") {
-                let (f, m) = frames::parse_frames(text, path, id, &book, &mut diags);
+                let (f, m) = frames::parse_frames(text, path, id, book, diags);
                 d.frames.extend(f);
                 d.frame_maps.extend(m);
             } else if path.starts_with("words/verbs") {
@@ -169,8 +211,6 @@ impl Dictionaries {
                         diags.error(path, line.number, 1, line.raw, "expected one verb lemma in lower case per line");
                     }
                 }
-            } else if path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-                d.patterns.extend(patterns::parse_patterns(text, path, id, &book, &mut diags));
             } else {
                 diags.warn(
                     path,
@@ -181,7 +221,7 @@ impl Dictionaries {
                 );
             }
         }
-        (d, diags)
+        (d, by_file)
     }
 
     /// Counts per file, per CAMEO root and per country.
