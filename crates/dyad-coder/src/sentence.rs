@@ -268,7 +268,7 @@ pub(crate) fn code_sentence(
     infer_targets(&mut out, &phrases, memory, trace.as_deref_mut());
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
-    place_targets(&mut out, place.as_ref());
+    place_targets(&mut out, place.as_ref(), &phrases);
     let found =
         places.map(|c| crate::places::find_places(toks, &phrases, text, c.geo, c.countries)).unwrap_or_default();
     let actors = phrases.into_iter().flat_map(|p| p.members).collect();
@@ -695,9 +695,16 @@ fn try_frames(
                 continue;
             };
             let inner = &dict.patterns[best.pattern as usize];
+            // An embedded pattern without `$T` takes its target from a prepositional phrase right
+            // after it, as it does on its own ("threatened to break off relations with Congo").
+            let trailing = || {
+                (!inner.items.contains(&Item::Target))
+                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit))
+                    .flatten()
+            };
             let target = match f.kind {
                 FrameKind::Appeal | FrameKind::Demand => fm.target.or(best.m.target),
-                _ => best.m.target,
+                _ => best.m.target.or_else(trailing),
             };
             let end = best.m.end.max(v + 1);
             let trigger = trigger_span(toks, phrases, g.head, best.m, best.m.target);
@@ -866,9 +873,7 @@ fn nominal_triggers(
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     let mut found: Option<&Member> = None;
     for p in phrases {
-        let Some(prev) = p.start.checked_sub(1).map(|i| &toks[i]) else { continue };
-        let place_prep =
-            matches!(text[prev.span].to_ascii_lowercase().as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let place_prep = locative_before(toks, text, p.start);
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
@@ -887,18 +892,128 @@ fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     })
 }
 
+/// Nouns of parts of a place: "in the east of the Gaza Strip", "in the capital city of Algiers".
+const PLACE_PARTS: &[&str] = &[
+    "city",
+    "capital",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "enclave",
+    "area",
+    "areas",
+    "part",
+    "parts",
+    "east",
+    "west",
+    "north",
+    "south",
+    "centre",
+    "center",
+    "heart",
+    "outskirts",
+    "suburbs",
+    "sector",
+    "streets",
+    "state",
+    "county",
+    "port",
+    "border",
+];
+
+/// Whether a locative preposition governs the phrase starting at token `start`, over its
+/// modifiers and a part-of-place noun ("in the occupied West Bank", "in the east of Gaza").
+fn locative_before(toks: &[Tok], text: &str, start: usize) -> bool {
+    let mut j = start;
+    let mut steps = 0;
+    while j > 0 && steps < 7 {
+        j -= 1;
+        steps += 1;
+        let t = &toks[j];
+        let w = text[t.span].to_ascii_lowercase();
+        if matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout") {
+            return true;
+        }
+        if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct {
+            return false;
+        }
+        if w == "of" {
+            // Only a part of a place continues ("the east of"); "in support of Israel" does not.
+            if j == 0 || !PLACE_PARTS.contains(&text[toks[j - 1].span].to_ascii_lowercase().as_str()) {
+                return false;
+            }
+            continue;
+        }
+        let modifier = t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0))
+            || (t.kind == dyad_text::TokenKind::Word && t.tags == Tags::NONE && !t.cap);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
 /// Protests, shows of force and attacks reported with a place but no target are directed at the
 /// place's country ("staged a protest in Beijing", "conducting exercises in Alaska"); a military
 /// act at home is not.
-fn place_targets(out: &mut [Candidate], place: Option<&Member>) {
-    let Some(place) = place else { return };
+fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phrase]) {
     for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
         let root = c.code.root_number();
+        if let Some(gov) = (root == 14).then(|| own_government(c, place, phrases)).flatten() {
+            c.targets = vec![gov];
+            continue;
+        }
+        let Some(place) = place else { continue };
         let foreign = !c.sources.iter().any(|s| s.code.country == place.code.country);
         if root == 14 || (matches!(root, 15 | 18 | 19 | 20) && foreign) {
             c.targets = vec![place.clone()];
         }
     }
+}
+
+/// A protest by people of a country that names no one it is against — neither a target nor any
+/// other country in the sentence, and no foreign place — is directed at that country's government,
+/// as PLOVER and CAMEO coders read domestic protests ("Nepalese opposition parties organised a
+/// general strike"). The target is marked `inferred` and points at the trigger (an empty span).
+fn own_government(c: &Candidate, place: Option<&Member>, phrases: &[Phrase]) -> Option<Member> {
+    /// Sectors of the state itself: their protests are not against their own government.
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "SPY", "UAF"];
+    let first = c.sources.first()?;
+    let country = first.code.country.clone()?;
+    if dyad_dict::GENERIC_COUNTRIES.contains(&country.as_str()) {
+        return None;
+    }
+    let non_state = |m: &Member| {
+        m.code.country.as_deref() == Some(country.as_str())
+            && match m.code.agents.first() {
+                Some(a) => !STATE.contains(&a.as_str()),
+                // "Palestinians", "thousands of Romanians": a country's people, not the state.
+                None => m.form == Some(dyad_dict::CountryForm::People),
+            }
+    };
+    if !c.sources.iter().all(non_state) {
+        return None;
+    }
+    if place.is_some_and(|p| p.code.country.as_deref() != Some(country.as_str())) {
+        return None;
+    }
+    let other_party =
+        phrases.iter().flat_map(|p| &p.members).any(|m| m.code.country.as_deref().is_some_and(|k| k != country));
+    if other_party {
+        return None;
+    }
+    let mut gov = first.clone();
+    gov.kind = MemberKind::Agent;
+    gov.code = dyad_model::ActorCode { country: Some(country), group: None, agents: vec!["GOV".into()] };
+    gov.name = None;
+    gov.form = None;
+    gov.human = false;
+    gov.plural = false;
+    gov.span = Span::new(c.trigger.start, c.trigger.start);
+    gov.resolved_by = Some("inferred");
+    Some(gov)
 }
 
 /// Sector agents named without a country ("the rebels", "demonstrators") take the country the
