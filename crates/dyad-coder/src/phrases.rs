@@ -100,6 +100,19 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
                 break;
             }
         }
+        // "anti-Syria journalist", "anti-American protesters": what follows "anti-" is what the
+        // actor opposes, not its country.
+        let mut start = start;
+        if start >= 2
+            && toks[start - 1].is_punct(text, "-")
+            && text[toks[start - 2].span].eq_ignore_ascii_case("anti")
+            && toks[start].mention != NONE
+        {
+            let m = toks[start].mention;
+            while start < i && toks[start].mention == m {
+                start += 1;
+            }
+        }
         let mut end = i;
         // "Syrian-backed", "NATO-member": the mention before a hyphen and a lower-case word is a
         // modifier of what follows, not an actor.
@@ -129,6 +142,18 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, res: &Resolver) -> Vec<Phrase> 
             start -= 1;
             steps += 1;
             former |= toks[start].tags.has(Tags::MODIFIER_FORMER);
+        }
+        // "anti-Russian activists": the opposed name (left out of the core) and its prefix are
+        // modifiers of the phrase.
+        if start > 0 && toks[start - 1].mention != NONE {
+            let m = toks[start - 1].mention;
+            let mut k = start - 1;
+            while k > 0 && toks[k - 1].mention == m {
+                k -= 1;
+            }
+            if k >= 2 && toks[k - 1].is_punct(text, "-") && text[toks[k - 2].span].eq_ignore_ascii_case("anti") {
+                start = k - 2;
+            }
         }
         // "ex-president": the prefix is its own token before a hyphen.
         if start >= 2 && toks[start - 1].is_punct(text, "-") && toks[start - 2].tags.has(Tags::MODIFIER_FORMER) {

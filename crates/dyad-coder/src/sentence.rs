@@ -196,9 +196,21 @@ pub(crate) fn code_sentence(
         for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
             *t = true;
         }
-        let Some(source) = source else {
-            note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
-            continue;
+        // "killed by a car bomb": an attack by a device names no attacker; it is coded as by
+        // unidentified armed forces (inferred).
+        let device = (source.is_none() && best.passive && matches!(p.code.root_number(), 18..=20))
+            .then(|| device_attacker(toks, text, g.head + 1, limit))
+            .flatten();
+        let sources = match (source, device) {
+            (Some(s), _) => source_members(&phrases, toks, s),
+            (None, Some(m)) => {
+                note!(trace, "inferred source: unidentified attackers behind \"{}\"", &text[m.span]);
+                vec![m]
+            }
+            (None, None) => {
+                note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
+                continue;
+            }
         };
         if conditional {
             note!(trace, "dropped  \"{}\": inside a condition", &text[trigger]);
@@ -240,7 +252,7 @@ pub(crate) fn code_sentence(
             code,
             negated: g.negated,
             modality,
-            sources: source_members(&phrases, toks, source),
+            sources,
             targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
             trigger,
             pattern: at,
@@ -265,6 +277,7 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
+    condition_targets(&mut out, toks, &phrases);
     infer_targets(&mut out, &phrases, memory, trace.as_deref_mut());
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
@@ -307,6 +320,27 @@ fn infer_targets(out: &mut [Candidate], phrases: &[Phrase], memory: &Memory, mut
             // The target keeps the span of its mention in the sentence before, as evidence.
             note!(trace, "inferred target {} from the sentence before", m.code);
             c.targets = vec![m];
+        }
+    }
+}
+
+/// A threat without a target is addressed to whoever must act to avert it: the subject of the
+/// "unless" or "if" clause after it ("threatened to strike unless Israel rescinded the law").
+fn condition_targets(out: &mut [Candidate], toks: &[Tok], phrases: &[Phrase]) {
+    for c in out.iter_mut().filter(|c| c.targets.is_empty() && c.code.root_number() == 13) {
+        let Some(cond) = toks.iter().position(|t| t.span.start >= c.trigger.end && t.tags.has(Tags::CONDITION)) else {
+            continue;
+        };
+        let mut j = cond + 1;
+        while j < toks.len() && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+            j += 1;
+        }
+        let Some(p) = toks.get(j).map(|t| t.phrase).filter(|&p| p != NONE).map(|p| &phrases[p as usize]) else {
+            continue;
+        };
+        let own = |m: &Member| c.sources.iter().any(|s| s.code.country.is_some() && s.code.country == m.code.country);
+        if p.start == j && !p.members.is_empty() && !p.members.iter().any(own) {
+            c.targets = p.members.clone();
         }
     }
 }
@@ -869,6 +903,57 @@ fn nominal_triggers(
     }
 }
 
+/// Devices that attack without naming who used them ("killed by a roadside bomb", "wounded in a car
+/// bomb explosion"); a bare "explosion" or "blast" may be an accident and is not among them.
+const DEVICES: &[&str] = &[
+    "bomb",
+    "bombs",
+    "explosive",
+    "explosives",
+    "ied",
+    "ieds",
+    "landmine",
+    "landmines",
+    "grenade",
+    "grenades",
+    "sniper",
+    "snipers",
+    "booby-trap",
+    "booby-trapped",
+];
+
+/// An unidentified attacker for a passive attack whose agent is a device: "by" or "in" followed
+/// within a few words by a device noun, in the verb's clause. The member is `---UAF`, marked
+/// `inferred`, with the device words as its text; the country comes later from the place.
+fn device_attacker(toks: &[Tok], text: &str, from: usize, limit: usize) -> Option<Member> {
+    let prep = (from..limit.min(from + 3))
+        .find(|&i| toks[i].tags.has(Tags::BY) || text[toks[i].span].eq_ignore_ascii_case("in"))?;
+    let mut i = prep + 1;
+    while i < limit && i <= prep + 5 {
+        let t = &toks[i];
+        let w = text[t.span].to_ascii_lowercase();
+        if DEVICES.contains(&w.as_str()) {
+            let span = toks[prep + 1].span.cover(t.span);
+            return Some(Member {
+                kind: MemberKind::Agent,
+                code: dyad_model::ActorCode { country: None, group: None, agents: vec!["UAF".into()] },
+                name: None,
+                span,
+                form: None,
+                gender: None,
+                plural: false,
+                human: false,
+                resolved_by: Some("inferred"),
+            });
+        }
+        if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct || t.tags.has(Tags::PREP) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     let mut found: Option<&Member> = None;
@@ -933,21 +1018,25 @@ fn locative_before(toks: &[Tok], text: &str, start: usize) -> bool {
         steps += 1;
         let t = &toks[j];
         let w = text[t.span].to_ascii_lowercase();
-        if matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout") {
+        if matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout" | "outside") {
             return true;
         }
         if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct {
             return false;
         }
         if w == "of" {
-            // Only a part of a place continues ("the east of"); "in support of Israel" does not.
-            if j == 0 || !PLACE_PARTS.contains(&text[toks[j - 1].span].to_ascii_lowercase().as_str()) {
+            // Only a part of a place continues ("the east of", "outside of"); "in support of
+            // Israel" does not.
+            let before = j.checked_sub(1).map(|k| text[toks[k].span].to_ascii_lowercase()).unwrap_or_default();
+            if !PLACE_PARTS.contains(&before.as_str()) && before != "outside" {
                 return false;
             }
             continue;
         }
         let modifier = t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0))
-            || (t.kind == dyad_text::TokenKind::Word && t.tags == Tags::NONE && !t.cap);
+            || (t.kind == dyad_text::TokenKind::Word
+                && t.tags == Tags::NONE
+                && (!t.cap || crate::phrases::looks_adjectival(&w)));
         if !modifier {
             return false;
         }

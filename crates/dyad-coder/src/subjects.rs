@@ -104,6 +104,10 @@ pub(crate) fn subject(
             return Subject::Phrase(ph);
         }
         if t.group != NONE {
+            // "aircraft including helicopter gunships killed": a participle modifying the subject.
+            if !nominal && participial_modifier(toks, text, i) {
+                continue;
+            }
             return if nominal { Subject::Inherit } else { Subject::None };
         }
         if t.tags.has(Tags(Tags::REL.0 | Tags::THAT.0)) {
@@ -122,6 +126,17 @@ pub(crate) fn subject(
         }
     }
     Subject::None
+}
+
+/// Whether the verb at `i` is a bare participle modifying the noun before it ("aircraft including
+/// gunships", "rebels backed by Iran"), so a subject search may continue past it.
+fn participial_modifier(toks: &[Tok], text: &str, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) else { return false };
+    let noun = prev.phrase != NONE
+        || (prev.kind == dyad_text::TokenKind::Word && prev.tags == Tags::NONE && prev.group == NONE && !prev.verbal);
+    let w = text[toks[i].span].to_ascii_lowercase();
+    let by = toks.get(i + 1).is_some_and(|n| n.tags.has(Tags::BY));
+    noun && (w.ends_with("ing") || (by && w.ends_with("ed")))
 }
 
 /// Whether the material before a conjunction ends a verb phrase (its last phrase is an object).

@@ -57,7 +57,7 @@ Nursultan Nazarbayev: KAZ
   role: 1991-04-24..2019-03-19 KAZGOV president
 ";
 
-const AGENTS: &str = "president: GOV\nforeign minister: GOV\ntroops: MIL\ngovernment: GOV\nofficial: GOV\nrebels: REB\nactivists: OPP\nstudents: EDU\nopposition: OPP\n";
+const AGENTS: &str = "president: GOV\nforeign minister: GOV\ntroops: MIL\ngovernment: GOV\nofficial: GOV\nrebels: REB\nactivists: OPP\nstudents: EDU\nopposition: OPP\ngunships: MIL\nsoldiers: MIL\npolice: COP\n";
 
 const VERBS: &str = "\
 042  visit $T
@@ -83,6 +83,7 @@ const VERBS: &str = "\
 143  stage [a] general strike
 152  remain on alert
 1011 call on $T to
+190  kill $T
 ";
 
 const FRAMES: &str = "\
@@ -91,6 +92,7 @@ appeal (urge|call) [on] $T to $V
 refuse (refuse|decline) to $V
 threat (threaten) to $V
 map threat 161 1313
+map threat 14 133
 map intent 085 0354
 map intent 04 036
 map appeal 084 0253
@@ -261,4 +263,30 @@ fn domestic_protests_target_their_own_government() {
     // Not when another country is named, nor for the state's own forces.
     insta::assert_snapshot!(code("Egyptian students staged a protest after the Israeli raid.", "2023-03-28"), @r#"EGYEDU "Egyptian students" → - 141 [staged a protest] asserted"#);
     insta::assert_snapshot!(code("Egyptian troops staged a protest.", "2023-03-28"), @r#"EGYMIL "Egyptian troops" → - 141 [staged a protest] asserted"#);
+}
+
+#[test]
+fn attacks_by_devices_have_unidentified_attackers() {
+    insta::assert_snapshot!(code("Two Ukrainian soldiers were killed by a roadside bomb in the east of Ukraine.", "2023-03-28"), @r#"UKRUAF "a roadside bomb" → UKRMIL "Two Ukrainian soldiers" 190 [killed] asserted"#);
+    insta::assert_snapshot!(code("Three Israeli soldiers were killed in a car bomb explosion in Gaza.", "2023-03-28"), @r#"PSEUAF "a car bomb" → ISRMIL "Three Israeli soldiers" 190 [killed] asserted"#);
+    // An attack with no device, or an explosion that may be an accident, keeps the rule.
+    insta::assert_snapshot!(code("Three Israeli soldiers were killed in an explosion in Gaza.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Two Ukrainian soldiers were killed on Monday.", "2023-03-28"), @"");
+}
+
+#[test]
+fn participles_modifying_the_subject_are_skipped() {
+    insta::assert_snapshot!(code("Russian aircraft including gunships attacked Ukraine.", "2023-03-28"), @r#"RUS "Russian" → UKR "Ukraine" 190 [attacked] asserted"#);
+    insta::assert_snapshot!(code("Israeli troops backed by gunships attacked Gaza.", "2023-03-28"), @r#"ISRMIL "Israeli troops" → PSE "Gaza" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn threats_are_addressed_to_the_subject_of_their_condition() {
+    insta::assert_snapshot!(code("Egyptian students threatened to stage a general strike unless Israel released the activists.", "2023-03-28"), @r#"EGYEDU "Egyptian students" → ISR "Israel" 133 [threatened to stage a general strike] asserted"#);
+    insta::assert_snapshot!(code("Iranian students threatened to stage a general strike if Iran raised prices.", "2023-03-28"), @r#"IRNEDU "Iranian students" → - 133 [threatened to stage a general strike] asserted"#);
+}
+
+#[test]
+fn anti_prefix_names_what_the_actor_opposes() {
+    insta::assert_snapshot!(code("Ukrainian police arrested anti-Russian activists.", "2023-03-28"), @r#"UKRCOP "Ukrainian police" → UKROPP "anti-Russian activists" 173 [arrested] asserted"#);
 }
