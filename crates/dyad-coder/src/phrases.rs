@@ -264,8 +264,24 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, res: &Resolver) -> Vec<
                 }
                 // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
                 let lower: Vec<String> = gap_words.iter().map(|w| w.to_ascii_lowercase()).collect();
-                let prep_ok = matches!(lower.as_slice(), [p] | [p, _] if matches!(p.as_str(), "of" | "from" | "in"))
-                    && lower.get(1).is_none_or(|d| d == "the");
+                // Modifiers of the place may come between: "dissidents from military-ruled Myanmar",
+                // "refugees from war-torn Syria".
+                let modifiers = between.len() <= 5
+                    && between.iter().enumerate().skip(1).all(|(k, t)| {
+                        lower[k] == "the"
+                            || t.is_punct(text, "-")
+                            || (t.kind == TokenKind::Word
+                                && !t.cap
+                                && t.group == NONE
+                                && (t.tags.has(Tags::ADJ)
+                                    || (t.tags == Tags::NONE
+                                        && (lower[k].ends_with("ed")
+                                            || lower[k].contains('-')
+                                            || looks_adjectival(&lower[k])
+                                            || between.get(k + 1).is_some_and(|n| n.is_punct(text, "-"))
+                                            || between[k - 1].is_punct(text, "-")))))
+                    });
+                let prep_ok = lower.first().is_some_and(|p| matches!(p.as_str(), "of" | "from" | "in")) && modifiers;
                 if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                     let mut m = a.clone();
                     m.inherit_country(b);

@@ -290,3 +290,9 @@ fn threats_are_addressed_to_the_subject_of_their_condition() {
 fn anti_prefix_names_what_the_actor_opposes() {
     insta::assert_snapshot!(code("Ukrainian police arrested anti-Russian activists.", "2023-03-28"), @r#"UKRCOP "Ukrainian police" → UKROPP "anti-Russian activists" 173 [arrested] asserted"#);
 }
+
+#[test]
+fn of_from_in_attachments_pass_modifiers_of_the_place() {
+    insta::assert_snapshot!(code("Britain criticized activists from war-torn Ukraine.", "2023-03-28"), @r#"GBR "Britain" → UKROPP "activists from war-torn Ukraine" 111 [criticized] asserted"#);
+    insta::assert_snapshot!(code("Britain criticized rebels in the occupied West Bank.", "2023-03-28"), @r#"GBR "Britain" → PSEREB "rebels in the occupied West Bank" 111 [criticized] asserted"#);
+}
