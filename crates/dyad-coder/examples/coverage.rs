@@ -31,13 +31,15 @@ use dyad_text::{Lexicon, Tags, TokenKind, fold, tokenize};
 use std::collections::HashMap;
 
 /// Words that may join two capitalised words inside a name ("Department of State").
-const CONNECTORS: &[&str] =
-    &["of", "for", "de", "du", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "ibn", "ul", "la", "le"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "ibn", "ul", "la",
+    "le",
+];
 /// Lower-case words after a hyphen that end a compound, not a transcribed name ("Obama-era").
 const COMPOUND_TAILS: &[&str] = &[
-    "era", "led", "old", "day", "run", "up", "out", "way", "new", "war", "wide", "long", "like", "made", "born", "type",
-    "free", "only", "held", "back", "less", "year", "time", "ish", "size", "bred", "hit", "owned", "fed", "in", "on", "off",
-    "style", "area", "zone", "based", "bound", "ally", "lite", "ism", "ists",
+    "era", "led", "old", "day", "run", "up", "out", "way", "new", "war", "wide", "long", "like", "made", "born",
+    "type", "free", "only", "held", "back", "less", "year", "time", "ish", "size", "bred", "hit", "owned", "fed", "in",
+    "on", "off", "style", "area", "zone", "based", "bound", "ally", "lite", "ism", "ists",
 ];
 /// Honorifics dropped from the start of a phrase.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "miss", "messrs", "mx", "prof"];
@@ -187,11 +189,8 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
     }
 
     let toks = tokenize(s, Span::new(0, s.len()));
-    let words: Vec<(usize, usize, &str)> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (t.span.start, t.span.end, &s[t.span]))
-        .collect();
+    let words: Vec<(usize, usize, &str)> =
+        toks.iter().filter(|t| t.kind == TokenKind::Word).map(|t| (t.span.start, t.span.end, &s[t.span])).collect();
     // Which word is the first of the sentence (after opening quotes or brackets).
     let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
     let first_start = first_word.map(|i| toks[i].span.start);
@@ -228,9 +227,15 @@ fn sentence(compiled: &Compiled, lex: &Lexicon, s: &str, notes: &[String], tally
         while j < n {
             // "-" between two words with no space: a capitalised part, or a short lower-case
             // syllable of a transcribed name ("Jong-un", "Geun-hye"), continues the name.
-            if toks[j].kind == TokenKind::Punct && &s[toks[j].span] == "-" && adjacent(j - 1, j) && j + 1 < n && adjacent(j, j + 1) {
+            if toks[j].kind == TokenKind::Punct
+                && &s[toks[j].span] == "-"
+                && adjacent(j - 1, j)
+                && j + 1 < n
+                && adjacent(j, j + 1)
+            {
                 if let Some(w) = word_at(j + 1) {
-                    let syllable = w.chars().count() <= 4 && w.chars().all(|c| c.is_lowercase()) && !COMPOUND_TAILS.contains(&w);
+                    let syllable =
+                        w.chars().count() <= 4 && w.chars().all(|c| c.is_lowercase()) && !COMPOUND_TAILS.contains(&w);
                     if is_capitalised(w) || syllable {
                         run.extend([j, j + 1]);
                         j += 2;
@@ -404,7 +409,11 @@ fn main() {
     );
     println!("with pronouns    {} ({:.1}%)", tally.with_any, pct(tally.with_any));
     println!("actor phrases    {} ({} agent only, ---)", tally.phrases, tally.agent_only_phrases);
-    println!("unresolved capitalised phrases: {} distinct, {} occurrences", list.len(), list.iter().map(|x| x.1.0).sum::<usize>());
+    println!(
+        "unresolved capitalised phrases: {} distinct, {} occurrences",
+        list.len(),
+        list.iter().map(|x| x.1.0).sum::<usize>()
+    );
     let known: Vec<_> = list.iter().filter(|x| x.0.ends_with(" *")).collect();
     println!(
         "  of which dictionary names not coded (marked *): {} distinct, {} occurrences",

@@ -296,3 +296,19 @@ fn of_from_in_attachments_pass_modifiers_of_the_place() {
     insta::assert_snapshot!(code("Britain criticized activists from war-torn Ukraine.", "2023-03-28"), @r#"GBR "Britain" → UKROPP "activists from war-torn Ukraine" 111 [criticized] asserted"#);
     insta::assert_snapshot!(code("Britain criticized rebels in the occupied West Bank.", "2023-03-28"), @r#"GBR "Britain" → PSEREB "rebels in the occupied West Bank" 111 [criticized] asserted"#);
 }
+
+#[test]
+fn protests_target_what_an_adjunct_names_as_opposed() {
+    insta::assert_snapshot!(code("Palestinian students staged a protest in Gaza against the Israeli government.", "2023-03-28"), @r#"PSEEDU "Palestinian students" → ISRGOV "Israeli government" 141 [staged a protest] asserted"#);
+    insta::assert_snapshot!(code("Ukrainian activists staged a protest in defiance of Russian troops.", "2023-03-28"), @r#"UKROPP "Ukrainian activists" → RUSMIL "Russian troops" 141 [staged a protest] asserted"#);
+    // A finite verb starts another clause: its object is not what the protest opposes.
+    insta::assert_snapshot!(code("Egyptian students staged a protest and Israel released the activists.", "2023-03-28"), @r#"
+    EGYEDU "Egyptian students" → - 141 [staged a protest] asserted
+    ISR "Israel" → ISROPP "activists" 0841 [released] asserted
+    "#);
+}
+
+#[test]
+fn a_place_between_pattern_words_is_passed_over() {
+    insta::assert_snapshot!(code("Russian troops held talks in Kazakhstan with Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukraine" 046 [held talks in Kazakhstan with] asserted"#);
+}
