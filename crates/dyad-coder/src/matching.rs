@@ -108,6 +108,27 @@ impl Matcher<'_> {
         t.kind == TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap && t.group == NONE
     }
 
+    /// A locative phrase naming a place at `pos` ("in the Gaza Strip", "at Kabul"): the token
+    /// after it.
+    fn place_phrase(&self, pos: usize, limit: usize) -> Option<usize> {
+        let t = self.toks.get(pos)?;
+        let w = self.text[t.span].to_ascii_lowercase();
+        if !matches!(w.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout") {
+            return None;
+        }
+        let mut j = pos + 1;
+        while j < limit && self.toks[j].phrase == NONE && self.toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+            j += 1;
+        }
+        let ph = self.toks.get(j).filter(|_| j < limit)?.phrase;
+        if ph == NONE {
+            return None;
+        }
+        let p = &self.phrases[ph as usize];
+        let place = !p.members.is_empty() && p.members.iter().all(|m| m.kind == crate::resolve::MemberKind::Country);
+        (place && p.start == j && p.end < limit).then_some(p.end)
+    }
+
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
         pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
     }
@@ -158,6 +179,14 @@ impl Matcher<'_> {
                             return Some(m);
                         }
                     }
+                }
+                // "staged rallies in the Gaza Strip against …": a place named between two pattern
+                // words is passed over as a whole.
+                if may_fill
+                    && let Some(end) = self.place_phrase(pos, limit)
+                    && let Some(m) = self.go(items, end, limit, acc, true)
+                {
+                    return Some(m);
                 }
                 if *optional {
                     return self.go(rest, pos, limit, acc, may_fill);

@@ -100,6 +100,19 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
                 break;
             }
         }
+        // "anti-Syria journalist", "anti-American protesters": what follows "anti-" is what the
+        // actor opposes, not its country.
+        let mut start = start;
+        if start >= 2
+            && toks[start - 1].is_punct(text, "-")
+            && text[toks[start - 2].span].eq_ignore_ascii_case("anti")
+            && toks[start].mention != NONE
+        {
+            let m = toks[start].mention;
+            while start < i && toks[start].mention == m {
+                start += 1;
+            }
+        }
         let mut end = i;
         // "Syrian-backed", "NATO-member": the mention before a hyphen and a lower-case word is a
         // modifier of what follows, not an actor.
@@ -130,6 +143,18 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver) ->
             start -= 1;
             steps += 1;
             former |= toks[start].tags.has(Tags::MODIFIER_FORMER);
+        }
+        // "anti-Russian activists": the opposed name (left out of the core) and its prefix are
+        // modifiers of the phrase.
+        if start > 0 && toks[start - 1].mention != NONE {
+            let m = toks[start - 1].mention;
+            let mut k = start - 1;
+            while k > 0 && toks[k - 1].mention == m {
+                k -= 1;
+            }
+            if k >= 2 && toks[k - 1].is_punct(text, "-") && text[toks[k - 2].span].eq_ignore_ascii_case("anti") {
+                start = k - 2;
+            }
         }
         // "ex-president": the prefix is its own token before a hyphen.
         if start >= 2 && toks[start - 1].is_punct(text, "-") && toks[start - 2].tags.has(Tags::MODIFIER_FORMER) {
@@ -239,8 +264,24 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
                 continue;
             }
             // "the foreign minister of Russia", "officials from Kazakhstan", "authorities in Croatia".
-            let prep_ok = matches!(gap_words.as_slice(), [p] | [p, _] if matches!(*p, "of" | "from" | "in"))
-                && gap_words.get(1).is_none_or(|d| *d == "the");
+            // Modifiers of the place may come between: "dissidents from military-ruled Myanmar",
+            // "refugees from war-torn Syria".
+            let modifiers = between.len() <= 5
+                && between.iter().enumerate().skip(1).all(|(k, t)| {
+                    gap_words[k] == "the"
+                        || t.is_punct(text, "-")
+                        || (t.kind == TokenKind::Word
+                            && !t.cap
+                            && t.group == NONE
+                            && (t.tags.has(Tags::ADJ)
+                                || (t.tags == Tags::NONE
+                                    && (gap_words[k].ends_with("ed")
+                                        || gap_words[k].contains('-')
+                                        || looks_adjectival(gap_words[k])
+                                        || between.get(k + 1).is_some_and(|n| n.is_punct(text, "-"))
+                                        || between[k - 1].is_punct(text, "-")))))
+                });
+            let prep_ok = gap_words.first().is_some_and(|p| matches!(*p, "of" | "from" | "in")) && modifiers;
             if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                 let mut m = a.clone();
                 m.inherit_country(b);

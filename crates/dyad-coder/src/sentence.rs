@@ -197,9 +197,21 @@ pub(crate) fn code_sentence(
         for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
             *t = true;
         }
-        let Some(source) = source else {
-            note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
-            continue;
+        // "killed by a car bomb": an attack by a device names no attacker; it is coded as by
+        // unidentified armed forces (inferred).
+        let device = (source.is_none() && best.passive && matches!(p.code.root_number(), 18..=20))
+            .then(|| device_attacker(toks, text, g.head + 1, limit))
+            .flatten();
+        let sources = match (source, device) {
+            (Some(s), _) => source_members(&phrases, toks, s),
+            (None, Some(m)) => {
+                note!(trace, "inferred source: unidentified attackers behind \"{}\"", &text[m.span]);
+                vec![m]
+            }
+            (None, None) => {
+                note!(trace, "no event \"{}\" ({} {at}): no source actor", &text[trigger], p.code);
+                continue;
+            }
         };
         if conditional {
             note!(trace, "dropped  \"{}\": inside a condition", &text[trigger]);
@@ -241,7 +253,7 @@ pub(crate) fn code_sentence(
             code,
             negated: g.negated,
             modality,
-            sources: source_members(&phrases, toks, source),
+            sources,
             targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
             trigger,
             pattern: at,
@@ -266,10 +278,12 @@ pub(crate) fn code_sentence(
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
     }
+    condition_targets(&mut out, toks, &phrases);
+    protest_targets(&mut out, toks, &phrases, text);
     infer_targets(&mut out, &phrases, memory, trace);
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
-    place_targets(&mut out, place.as_ref());
+    place_targets(&mut out, place.as_ref(), &phrases);
     // Places are only resolved where there is an event to place.
     let found = places
         .filter(|_| !out.is_empty())
@@ -313,6 +327,96 @@ fn infer_targets(out: &mut [Candidate], phrases: &[Phrase], memory: &Memory, mut
             c.targets = vec![m];
         }
     }
+}
+
+/// A threat without a target is addressed to whoever must act to avert it: the subject of the
+/// "unless" or "if" clause after it ("threatened to strike unless Israel rescinded the law").
+fn condition_targets(out: &mut [Candidate], toks: &[Tok], phrases: &[Phrase]) {
+    for c in out.iter_mut().filter(|c| c.targets.is_empty() && c.code.root_number() == 13) {
+        let Some(cond) = toks.iter().position(|t| t.span.start >= c.trigger.end && t.tags.has(Tags::CONDITION)) else {
+            continue;
+        };
+        let mut j = cond + 1;
+        while j < toks.len() && toks[j].phrase == NONE && toks[j].tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) {
+            j += 1;
+        }
+        let Some(p) = toks.get(j).map(|t| t.phrase).filter(|&p| p != NONE).map(|p| &phrases[p as usize]) else {
+            continue;
+        };
+        let own = |m: &Member| c.sources.iter().any(|s| s.code.country.is_some() && s.code.country == m.code.country);
+        if p.start == j && !p.members.is_empty() && !p.members.iter().any(own) {
+            c.targets = p.members.clone();
+        }
+    }
+}
+
+/// Nouns after which "of", "for", "at", "over" or "to" name what a protest is against ("in
+/// defiance of Beijing", "to show their disapproval for the US").
+const PROTEST_ADJUNCTS: &[&str] = &["defiance", "disapproval", "opposition", "anger", "outrage", "protest"];
+
+/// A protest without a target takes the party an adjunct after it names as opposed: "staged
+/// rallies in Gaza against the party's leader", "blocked streets in defiance of Chinese
+/// authorities", "during demonstrations against violations by the Israeli military". The search
+/// stays in the clause (no comma, no finite verb) and reaches the first actor phrase within a few
+/// words of the adjunct's preposition.
+fn protest_targets(out: &mut [Candidate], toks: &[Tok], phrases: &[Phrase], text: &str) {
+    for c in out.iter_mut().filter(|c| c.targets.is_empty() && c.code.root_number() == 14) {
+        let Some(from) = toks.iter().position(|t| t.span.start >= c.trigger.end) else { continue };
+        let limit = (from + 16).min(toks.len());
+        let mut found = None;
+        let mut i = from;
+        while i < limit {
+            let t = &toks[i];
+            let w = text[t.span].to_ascii_lowercase();
+            if t.is_punct(text, ",") || is_clause_break(t, text) {
+                break;
+            }
+            // A finite verb starts another clause; "to show", "demanding" continue this one.
+            let nonfinite = i > 0 && toks[i - 1].tags.has(Tags::TO) || w.ends_with("ing");
+            if t.group != NONE && !nonfinite {
+                break;
+            }
+            let adjunct = w == "against"
+                || (PROTEST_ADJUNCTS.contains(&w.as_str())
+                    && toks.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            text[n.span].to_ascii_lowercase().as_str(),
+                            "of" | "for" | "at" | "over" | "to" | "against"
+                        )
+                    }));
+            if adjunct {
+                found = adjunct_phrase(toks, phrases, text, i + 1);
+                break;
+            }
+            i += 1;
+        }
+        let Some(p) = found.map(|p| &phrases[p]) else { continue };
+        let own = p.members.iter().any(|m| c.sources.iter().any(|s| s.code == m.code));
+        if !p.members.is_empty() && !own {
+            c.targets = p.members.clone();
+        }
+    }
+}
+
+/// The first actor phrase from token `from`, over determiners, modifiers and the nouns of what is
+/// opposed ("the alleged human rights violations by the Israeli military").
+fn adjunct_phrase(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize) -> Option<usize> {
+    for t in toks.iter().skip(from).take(8) {
+        if t.phrase != NONE {
+            let p = t.phrase as usize;
+            return (!phrases[p].pronoun || !phrases[p].members.is_empty()).then_some(p);
+        }
+        let w = text[t.span].to_ascii_lowercase();
+        let passable = t.kind == dyad_text::TokenKind::Word
+            && t.group == NONE
+            && (t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::POSS.0))
+                || t.tags == Tags::NONE
+                || matches!(w.as_str(), "of" | "by" | "for" | "at" | "over" | "to" | "against"));
+        if !passable {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a verb sits in an "if"/"unless" clause.
@@ -700,9 +804,16 @@ fn try_frames(
                 continue;
             };
             let inner = &dict.patterns[best.pattern as usize];
+            // An embedded pattern without `$T` takes its target from a prepositional phrase right
+            // after it, as it does on its own ("threatened to break off relations with Congo").
+            let trailing = || {
+                (!inner.items.contains(&Item::Target))
+                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit))
+                    .flatten()
+            };
             let target = match f.kind {
                 FrameKind::Appeal | FrameKind::Demand => fm.target.or(best.m.target),
-                _ => best.m.target,
+                _ => best.m.target.or_else(trailing),
             };
             let end = best.m.end.max(v + 1);
             let trigger = trigger_span(toks, phrases, g.head, best.m, best.m.target);
@@ -867,13 +978,62 @@ fn nominal_triggers(
     }
 }
 
+/// Devices that attack without naming who used them ("killed by a roadside bomb", "wounded in a car
+/// bomb explosion"); a bare "explosion" or "blast" may be an accident and is not among them.
+const DEVICES: &[&str] = &[
+    "bomb",
+    "bombs",
+    "explosive",
+    "explosives",
+    "ied",
+    "ieds",
+    "landmine",
+    "landmines",
+    "grenade",
+    "grenades",
+    "sniper",
+    "snipers",
+    "booby-trap",
+    "booby-trapped",
+];
+
+/// An unidentified attacker for a passive attack whose agent is a device: "by" or "in" followed
+/// within a few words by a device noun, in the verb's clause. The member is `---UAF`, marked
+/// `inferred`, with the device words as its text; the country comes later from the place.
+fn device_attacker(toks: &[Tok], text: &str, from: usize, limit: usize) -> Option<Member> {
+    let prep = (from..limit.min(from + 3))
+        .find(|&i| toks[i].tags.has(Tags::BY) || text[toks[i].span].eq_ignore_ascii_case("in"))?;
+    let mut i = prep + 1;
+    while i < limit && i <= prep + 5 {
+        let t = &toks[i];
+        let w = text[t.span].to_ascii_lowercase();
+        if DEVICES.contains(&w.as_str()) {
+            let span = toks[prep + 1].span.cover(t.span);
+            return Some(Member {
+                kind: MemberKind::Agent,
+                code: dyad_model::ActorCode { country: None, group: None, agents: vec!["UAF".into()] },
+                name: None,
+                span,
+                form: None,
+                gender: None,
+                plural: false,
+                human: false,
+                resolved_by: Some("inferred"),
+            });
+        }
+        if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct || t.tags.has(Tags::PREP) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     let mut found: Option<&Member> = None;
     for p in phrases {
-        let Some(prev) = p.start.checked_sub(1).map(|i| &toks[i]) else { continue };
-        let place_prep =
-            matches!(text[prev.span].to_ascii_lowercase().as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let place_prep = locative_before(toks, text, p.start);
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
@@ -892,18 +1052,132 @@ fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     })
 }
 
+/// Nouns of parts of a place: "in the east of the Gaza Strip", "in the capital city of Algiers".
+const PLACE_PARTS: &[&str] = &[
+    "city",
+    "capital",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "enclave",
+    "area",
+    "areas",
+    "part",
+    "parts",
+    "east",
+    "west",
+    "north",
+    "south",
+    "centre",
+    "center",
+    "heart",
+    "outskirts",
+    "suburbs",
+    "sector",
+    "streets",
+    "state",
+    "county",
+    "port",
+    "border",
+];
+
+/// Whether a locative preposition governs the phrase starting at token `start`, over its
+/// modifiers and a part-of-place noun ("in the occupied West Bank", "in the east of Gaza").
+fn locative_before(toks: &[Tok], text: &str, start: usize) -> bool {
+    let mut j = start;
+    let mut steps = 0;
+    while j > 0 && steps < 7 {
+        j -= 1;
+        steps += 1;
+        let t = &toks[j];
+        let w = text[t.span].to_ascii_lowercase();
+        if matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout" | "outside") {
+            return true;
+        }
+        if t.phrase != NONE || t.group != NONE || t.kind == dyad_text::TokenKind::Punct {
+            return false;
+        }
+        if w == "of" {
+            // Only a part of a place continues ("the east of", "outside of"); "in support of
+            // Israel" does not.
+            let before = j.checked_sub(1).map(|k| text[toks[k].span].to_ascii_lowercase()).unwrap_or_default();
+            if !PLACE_PARTS.contains(&before.as_str()) && before != "outside" {
+                return false;
+            }
+            continue;
+        }
+        let modifier = t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0))
+            || (t.kind == dyad_text::TokenKind::Word
+                && t.tags == Tags::NONE
+                && (!t.cap || crate::phrases::looks_adjectival(&w)));
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
 /// Protests, shows of force and attacks reported with a place but no target are directed at the
 /// place's country ("staged a protest in Beijing", "conducting exercises in Alaska"); a military
 /// act at home is not.
-fn place_targets(out: &mut [Candidate], place: Option<&Member>) {
-    let Some(place) = place else { return };
+fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phrase]) {
     for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
         let root = c.code.root_number();
+        if let Some(gov) = (root == 14).then(|| own_government(c, place, phrases)).flatten() {
+            c.targets = vec![gov];
+            continue;
+        }
+        let Some(place) = place else { continue };
         let foreign = !c.sources.iter().any(|s| s.code.country == place.code.country);
         if root == 14 || (matches!(root, 15 | 18 | 19 | 20) && foreign) {
             c.targets = vec![place.clone()];
         }
     }
+}
+
+/// A protest by people of a country that names no one it is against — neither a target nor any
+/// other country in the sentence, and no foreign place — is directed at that country's government,
+/// as PLOVER and CAMEO coders read domestic protests ("Nepalese opposition parties organised a
+/// general strike"). The target is marked `inferred` and points at the trigger (an empty span).
+fn own_government(c: &Candidate, place: Option<&Member>, phrases: &[Phrase]) -> Option<Member> {
+    /// Sectors of the state itself: their protests are not against their own government.
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "SPY", "UAF"];
+    let first = c.sources.first()?;
+    let country = first.code.country.clone()?;
+    if dyad_dict::GENERIC_COUNTRIES.contains(&country.as_str()) {
+        return None;
+    }
+    let non_state = |m: &Member| {
+        m.code.country.as_deref() == Some(country.as_str())
+            && match m.code.agents.first() {
+                Some(a) => !STATE.contains(&a.as_str()),
+                // "Palestinians", "thousands of Romanians": a country's people, not the state.
+                None => m.form == Some(dyad_dict::CountryForm::People),
+            }
+    };
+    if !c.sources.iter().all(non_state) {
+        return None;
+    }
+    if place.is_some_and(|p| p.code.country.as_deref() != Some(country.as_str())) {
+        return None;
+    }
+    let other_party =
+        phrases.iter().flat_map(|p| &p.members).any(|m| m.code.country.as_deref().is_some_and(|k| k != country));
+    if other_party {
+        return None;
+    }
+    let mut gov = first.clone();
+    gov.kind = MemberKind::Agent;
+    gov.code = dyad_model::ActorCode { country: Some(country), group: None, agents: vec!["GOV".into()] };
+    gov.name = None;
+    gov.form = None;
+    gov.human = false;
+    gov.plural = false;
+    gov.span = Span::new(c.trigger.start, c.trigger.start);
+    gov.resolved_by = Some("inferred");
+    Some(gov)
 }
 
 /// Sector agents named without a country ("the rebels", "demonstrators") take the country the

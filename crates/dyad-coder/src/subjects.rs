@@ -106,6 +106,10 @@ pub(crate) fn subject(
             return Subject::Phrase(ph);
         }
         if t.group != NONE {
+            // "aircraft including helicopter gunships killed": a participle modifying the subject.
+            if !nominal && participial_modifier(toks, text, i) {
+                continue;
+            }
             return if nominal { Subject::Inherit } else { Subject::None };
         }
         if t.tags.has(Tags(Tags::REL.0 | Tags::THAT.0)) {
@@ -124,6 +128,17 @@ pub(crate) fn subject(
         }
     }
     Subject::None
+}
+
+/// Whether the verb at `i` is a bare participle modifying the noun before it ("aircraft including
+/// gunships", "rebels backed by Iran"), so a subject search may continue past it.
+fn participial_modifier(toks: &[Tok], text: &str, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|j| &toks[j]) else { return false };
+    let noun = prev.phrase != NONE
+        || (prev.kind == dyad_text::TokenKind::Word && prev.tags == Tags::NONE && prev.group == NONE && !prev.verbal);
+    let w = text[toks[i].span].to_ascii_lowercase();
+    let by = toks.get(i + 1).is_some_and(|n| n.tags.has(Tags::BY));
+    noun && (w.ends_with("ing") || (by && w.ends_with("ed")))
 }
 
 /// Whether the material before a conjunction ends a verb phrase (its last phrase is an object).
@@ -333,9 +348,19 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
     // "forced the UN to leave", "allowed refugees to return": the object of a control verb does
     // the infinitive. After other objects the infinitive is the subject's purpose ("staged a rally
     // in Lagos to protest").
+    //
+    // "demands from the National Union (UNITA) to overhaul": an abbreviation in parentheses after
+    // the phrase belongs to it.
+    let mut last = to - 1;
+    let open =
+        before.is_punct(text, ")").then(|| (0..last).rev().take(6).find(|&j| toks[j].is_punct(text, "("))).flatten();
+    if let Some(open) = open {
+        last = open.checked_sub(1)?;
+    }
+    let before = &toks[last];
     if before.phrase != NONE {
         let ph = before.phrase;
-        let mut s = to - 1;
+        let mut s = last;
         while s > 0 && toks[s - 1].phrase == ph {
             s -= 1;
         }
@@ -343,8 +368,40 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         if verb.as_deref().is_some_and(|v| CONTROL_VERBS.iter().any(|c| v.starts_with(c))) {
             return Some(Subject::Skip);
         }
+        // "an ultimatum to Ecuador to halt attacks", "its call on Israel to stop", "demands from
+        // UNITA to overhaul": the addressee of a content noun does the infinitive, as its content.
+        if s >= 2 && toks[s - 1].tags.has(Tags::PREP) && content_noun_before(toks, text, s - 1) {
+            return Some(Subject::Skip);
+        }
     }
     None
+}
+
+/// Whether a content noun ("ultimatum", "call", "demands") heads the words before the
+/// preposition at `prep`, allowing a time word or two between them ("a reminder Saturday to").
+/// "An agreement with X to invest" is not such a case: its content is the subject's act too.
+fn content_noun_before(toks: &[Tok], text: &str, prep: usize) -> bool {
+    let word = |i: usize| text[toks[i].span].to_ascii_lowercase();
+    if !matches!(word(prep).as_str(), "to" | "on" | "upon" | "for" | "from" | "by" | "of") {
+        return false;
+    }
+    let mut i = prep;
+    let mut steps = 0;
+    while i > 0 && steps < 3 {
+        i -= 1;
+        steps += 1;
+        let t = &toks[i];
+        if t.group != NONE || t.phrase != NONE {
+            return false;
+        }
+        if CONTENT_NOUNS.contains(&word(i).as_str()) {
+            return true;
+        }
+        if !t.tags.has(Tags(Tags::TIME.0 | Tags::ADV.0)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The actor behind a nominal trigger: its possessor or adjective ("Japan's talks", "US

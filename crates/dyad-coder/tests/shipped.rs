@@ -1,0 +1,47 @@
+//! Sentences written for entries of the shipped dictionaries (not taken from any gold set), so a
+//! change to an entry shows up here with the event it makes.
+
+use dyad_coder::Coder;
+use dyad_model::Document;
+use std::sync::LazyLock;
+
+static CODER: LazyLock<Coder> = LazyLock::new(|| Coder::embedded().with_places(false));
+
+/// Codes a text on a date and renders each event on one line.
+fn code(text: &str, date: &str) -> String {
+    let mut doc = Document::from_text(text);
+    doc.published = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    CODER
+        .code(&doc)
+        .iter()
+        .map(|e| {
+            let t = e.target.as_ref().map(|t| format!("{} \"{}\"", t.code, t.text)).unwrap_or_else(|| "-".into());
+            format!("{} \"{}\" → {t} {} [{}]", e.source.code, e.source.text, e.cameo, e.trigger.text)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn endorsing_an_agreement_with_a_party() {
+    insta::assert_snapshot!(code("Georgian lawmakers endorsed a trade agreement with the European Union on Friday.", "2023-03-28"), @r#"GEOLEG "Georgian lawmakers" → IGOEEC "European Union" 051 [endorsed a trade agreement with]"#);
+}
+
+#[test]
+fn engaging_a_party_in_a_firefight() {
+    insta::assert_snapshot!(code("Kurdish fighters engaged Turkish troops in a gun battle near the border.", "2023-03-28"), @r#"TURREB "fighters" → TURMIL "Turkish troops" 193 [engaged Turkish troops in a gun battle]"#);
+    insta::assert_snapshot!(code("Malian soldiers engaged the rebels in heavy fighting on Sunday.", "2023-03-28"), @r#"MLIMIL "Malian soldiers" → MLIREB "rebels" 190 [engaged the rebels in heavy fighting]"#);
+}
+
+#[test]
+fn firing_weapons_at_a_party() {
+    insta::assert_snapshot!(code("Syrian forces fired several anti-tank weapons at Turkish positions.", "2023-03-28"), @r#"SYRMIL "Syrian forces" → TUR "Turkish" 190 [fired several anti-tank weapons at]"#);
+    // A more specific pattern still wins.
+    insta::assert_snapshot!(code("Kenyan police fired tear gas at opposition supporters.", "2023-03-28"), @r#"KENCOP "Kenyan police" → KENOPP "opposition supporters" 175 [fired tear gas at]"#);
+}
+
+#[test]
+fn providing_support_and_refusing_it() {
+    insta::assert_snapshot!(code("Russia started providing support to separatists in eastern Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKRREB "separatists in eastern Ukraine" 060 [providing support to]"#);
+    insta::assert_snapshot!(code("The Turkish president said he would not provide support to Sweden.", "2023-03-28"), @r#"TURGOV "he" → SWE "Sweden" 121 [provide support to]"#);
+}
