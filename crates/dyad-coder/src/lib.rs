@@ -62,6 +62,10 @@ impl Coder {
     /// Compiles the dictionaries into a coder.
     pub fn new(dicts: Dictionaries) -> Coder {
         let compiled = dicts.compile();
+        Coder::from_parts(dicts, compiled)
+    }
+
+    fn from_parts(dicts: Dictionaries, compiled: Compiled) -> Coder {
         Coder {
             dicts,
             compiled,
@@ -74,7 +78,8 @@ impl Coder {
 
     /// A coder over the dictionaries built into Dyad.
     pub fn embedded() -> Coder {
-        Coder::new(Dictionaries::embedded_unchecked())
+        let (dicts, compiled) = Dictionaries::embedded_compiled();
+        Coder::from_parts(dicts, compiled)
     }
 
     /// Turns event locations on or off (on by default); off, the gazetteer is never built.

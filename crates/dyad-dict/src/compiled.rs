@@ -319,20 +319,28 @@ impl Compiled {
         // second thread while the patterns compile.
         std::thread::scope(|scope| {
             let names = scope.spawn(|| build_names(d));
-            Compiled::build_with(d, move || names.join().expect("building the name automaton does not panic"))
+            Compiled::build_with(d, &d.patterns, move || {
+                names.join().expect("building the name automaton does not panic")
+            })
         })
     }
 
-    fn build_with(d: &Dictionaries, names: impl FnOnce() -> (AhoCorasick, NameEntries)) -> Compiled {
+    /// Compiles `patterns` (which need not be in `d` yet) with the rest of `d`; `names` gives the
+    /// name automaton, so a caller can build it on another thread as soon as the actors are read.
+    pub(crate) fn build_with(
+        d: &Dictionaries,
+        patterns_in: &[crate::Pattern],
+        names: impl FnOnce() -> (AhoCorasick, NameEntries),
+    ) -> Compiled {
         let mut b = Builder::default();
         for set in &d.sets {
             let options: Arc<[Box<[WordId]>]> =
                 set.members.iter().map(|o| o.iter().map(|w| b.word(w)).collect()).collect();
             b.sets.insert(set.name.clone(), options);
         }
-        let mut patterns = Vec::with_capacity(d.patterns.len());
+        let mut patterns = Vec::with_capacity(patterns_in.len());
         let mut verb_patterns: Vec<Vec<PatternId>> = Vec::new();
-        for p in &d.patterns {
+        for p in patterns_in {
             let id = patterns.len() as PatternId;
             let (nominal, heads) = head_words(d, &p.head);
             let items = b.items(&p.rest);
@@ -495,9 +503,9 @@ impl Compiled {
 
 /// For each name string in the automaton: what it may name, the byte positions that must be
 /// capitals, and where it was defined.
-type NameEntries = Vec<Vec<(NameKind, Vec<u16>, Origin)>>;
+pub(crate) type NameEntries = Vec<Vec<(NameKind, Vec<u16>, Origin)>>;
 
-fn build_names(d: &Dictionaries) -> (AhoCorasick, NameEntries) {
+pub(crate) fn build_names(d: &Dictionaries) -> (AhoCorasick, NameEntries) {
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut entries: NameEntries = Vec::new();
@@ -623,5 +631,20 @@ mod tests {
             Item::Words { options, .. } => assert_eq!(options[0].len(), 3),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_pipelined_load_equals_parsing_then_compiling() {
+        let (d, c) = Dictionaries::embedded_compiled();
+        let d2 = Dictionaries::embedded_unchecked();
+        let c2 = d2.compile();
+        assert_eq!(d.patterns.len(), d2.patterns.len());
+        assert!(d.patterns.iter().zip(&d2.patterns).all(|(a, b)| a.text == b.text && a.origin == b.origin));
+        assert_eq!(
+            (c.name_count(), c.patterns.len(), c.lemmas.len()),
+            (c2.name_count(), c2.patterns.len(), c2.lemmas.len())
+        );
+        assert_eq!(c.words, c2.words);
+        assert_eq!(c.anchored.len(), c2.anchored.len());
     }
 }

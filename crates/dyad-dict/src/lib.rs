@@ -105,6 +105,29 @@ impl Dictionaries {
         Dictionaries::parse(embedded::EMBEDDED).0
     }
 
+    /// The built-in dictionaries, parsed and compiled in one pipelined step: the name automaton
+    /// starts as soon as the actors are read, while the verb patterns are still being parsed.
+    pub fn embedded_compiled() -> (Dictionaries, Compiled) {
+        let files = embedded::EMBEDDED;
+        let parsing = std::thread::spawn(move || parse_pattern_files(files, &Codebook::standard()));
+        let (mut d, _) = Dictionaries::parse_others(files, &Codebook::standard(), is_patterns);
+        let (compiled, patterns) = std::thread::scope(|scope| {
+            let names = scope.spawn(|| compiled::build_names(&d));
+            let patterns: Vec<Pattern> = parsing
+                .join()
+                .expect("parsing patterns does not panic")
+                .into_iter()
+                .flat_map(|(_, parsed, _)| parsed)
+                .collect();
+            let compiled = Compiled::build_with(&d, &patterns, move || {
+                names.join().expect("building the name automaton does not panic")
+            });
+            (compiled, patterns)
+        });
+        d.patterns = patterns;
+        (d, compiled)
+    }
+
     /// Reads every `.txt` file under `actors/`, `verbs/` and `words/` of a directory.
     pub fn from_dir(root: &Path) -> std::io::Result<(Dictionaries, Vec<Diagnostic>)> {
         let mut files = Vec::new();
@@ -135,25 +158,10 @@ impl Dictionaries {
     /// Parses files and merges their entries, reporting line-level problems only.
     fn parse<P: AsRef<str> + Sync, T: AsRef<str> + Sync>(files: &[(P, T)]) -> (Dictionaries, Diagnostics) {
         let book = Codebook::standard();
-        let is_patterns = |path: &str| {
-            let name = path.rsplit('/').next().unwrap_or(path);
-            path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        };
         // The verb patterns are most of the parsing work: read them on a second thread while
         // this one reads the actors, then merge everything in file order.
         std::thread::scope(|scope| {
-            let patterns = scope.spawn(|| {
-                let mut out = Vec::new();
-                for (id, (path, text)) in files.iter().enumerate() {
-                    let (path, text) = (path.as_ref(), text.as_ref());
-                    if is_patterns(path) {
-                        let mut diags = Diagnostics::default();
-                        let parsed = patterns::parse_patterns(text, path, id as u16, &book, &mut diags);
-                        out.push((id, parsed, diags));
-                    }
-                }
-                out
-            });
+            let patterns = scope.spawn(|| parse_pattern_files(files, &book));
             let (mut d, mut by_file) = Dictionaries::parse_others(files, &book, is_patterns);
             for (id, parsed, file_diags) in patterns.join().expect("parsing patterns does not panic") {
                 d.patterns.extend(parsed);
@@ -238,6 +246,29 @@ impl Dictionaries {
     pub fn locate(&self, origin: Origin) -> String {
         format!("{}:{}", self.files.get(origin.file as usize).map(String::as_str).unwrap_or("?"), origin.line)
     }
+}
+
+/// Whether a dictionary file holds verb patterns (`verbs/NN-*.txt`).
+fn is_patterns(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    path.starts_with("verbs/") && name.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Parses the verb-pattern files: for each, its index in `files`, its patterns and its problems.
+fn parse_pattern_files<P: AsRef<str>, T: AsRef<str>>(
+    files: &[(P, T)],
+    book: &Codebook,
+) -> Vec<(usize, Vec<Pattern>, Diagnostics)> {
+    let mut out = Vec::new();
+    for (id, (path, text)) in files.iter().enumerate() {
+        let (path, text) = (path.as_ref(), text.as_ref());
+        if is_patterns(path) {
+            let mut diags = Diagnostics::default();
+            let parsed = patterns::parse_patterns(text, path, id as u16, book, &mut diags);
+            out.push((id, parsed, diags));
+        }
+    }
+    out
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) -> std::io::Result<()> {
