@@ -108,7 +108,12 @@ pub fn run(a: CodeArgs) -> anyhow::Result<Outcome> {
     if let Some(n) = a.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
-    let coder = load_coder(a.dict.as_deref())?.with_places(!a.no_places);
+    // The gazetteer takes about as long to build as the dictionaries: build both at once.
+    let gazetteer = (!a.no_places).then(|| std::thread::spawn(dyad_geo::Gazetteer::embedded));
+    let mut coder = load_coder(a.dict.as_deref())?.with_places(!a.no_places);
+    if let Some(g) = gazetteer {
+        coder = coder.with_gazetteer(g.join().map_err(|_| anyhow::anyhow!("building the gazetteer failed"))?);
+    }
     let sources = expand(&a.inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
     let total_bytes: u64 = sources
         .iter()

@@ -88,6 +88,14 @@ impl Coder {
         self
     }
 
+    /// Gives the coder a gazetteer built elsewhere, for instance on a thread started before the
+    /// dictionaries were loaded.
+    pub fn with_gazetteer(self, gazetteer: Gazetteer) -> Coder {
+        // A fresh coder has not built its own yet, so the cell is empty.
+        let _ = self.gazetteer.set(gazetteer);
+        self
+    }
+
     /// The gazetteer, built on first use; `None` when places are off.
     pub fn gazetteer(&self) -> Option<&Gazetteer> {
         self.places.then(|| self.gazetteer.get_or_init(Gazetteer::embedded))
