@@ -175,8 +175,9 @@ pub struct IngestArgs {
     /// Largest document or JSONL line accepted, in bytes.
     #[arg(long, default_value_t = 8 << 20, value_name = "BYTES")]
     pub max_doc_bytes: usize,
-    /// Records to store besides events: events,quotes,figures (events are always stored).
-    #[arg(long, default_value = "events,quotes,figures", value_name = "LIST")]
+    /// Records to store: events, or events,quotes,figures to keep quotations and figures too
+    /// (events are always stored).
+    #[arg(long, default_value = "events", value_name = "LIST")]
     pub records: String,
     /// No progress and no summary on standard error.
     #[arg(short, long)]
@@ -199,8 +200,9 @@ pub struct RecodeArgs {
     /// Documents per transaction.
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
-    /// Records to store besides events: events,quotes,figures (events are always stored).
-    #[arg(long, default_value = "events,quotes,figures", value_name = "LIST")]
+    /// Records to store: events, or events,quotes,figures to keep quotations and figures too
+    /// (events are always stored).
+    #[arg(long, default_value = "events", value_name = "LIST")]
     pub records: String,
     /// No summary on standard error.
     #[arg(short, long)]

@@ -172,8 +172,10 @@ pub fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
         tx.execute_batch(SCHEMA_V1)?;
         tx.execute_batch(SCHEMA_V2)?;
         // Let FTS5 buffer 8 MB of terms (default 1 MB) before writing a segment: fewer, larger
-        // segments and less merging while ingesting. Stored in the index's own config table.
+        // segments and less merging while ingesting; merge 16 segments at a level, not 4, for
+        // less merging again (queries read a few more segments). Stored in the index's config.
         tx.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('hashsize', 8388608)", [])?;
+        tx.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 16)", [])?;
         tx.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION.to_string()])?;
         tx.execute("INSERT INTO meta (key, value) VALUES ('application', 'dyad')", [])?;
         tx.commit()?;

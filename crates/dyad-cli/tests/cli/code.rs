@@ -105,7 +105,12 @@ fn ingest_stores_quotes_and_figures_and_export_reads_them() {
     corpus(&input, 3);
     let db = dir.path().join("s.sqlite");
     let (input, db) = (input.to_str().unwrap(), db.to_str().unwrap());
+    // By default only events are stored; asking for quotes and figures adds them.
     let out = dyad(&["ingest", input, "--db", db, "--quiet"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let quotes = dyad(&["export", "--db", db, "--records", "quotes", "--format", "jsonl"]);
+    assert_eq!(text(&quotes.stdout), "", "no quotes stored without --records");
+    let out = dyad(&["recode", "--db", db, "--all", "--quiet", "--records", "events,quotes,figures"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let quotes = dyad(&["export", "--db", db, "--records", "quotes", "--format", "jsonl", "--source", "UKR"]);
     assert!(quotes.status.success(), "{}", text(&quotes.stderr));
