@@ -1,11 +1,11 @@
-//! The compiled form of the dictionaries: one Aho-Corasick automaton for every actor name and
-//! agent phrase, a word table of verb forms and pattern words, and patterns indexed by trigger.
+//! The compiled form of the dictionaries: one name automaton (an anchored trie) for every actor
+//! name and agent phrase, a word table of verb forms and pattern words, and patterns indexed by trigger.
 
 use crate::agents::plural;
 use crate::frames::FrameKind;
 use crate::patterns::{Element, Head};
+use crate::trie::NameTrie;
 use crate::{Dictionaries, Form, Origin};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use dyad_model::CameoCode;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -129,7 +129,7 @@ pub struct WordEntry {
 /// The matchers built from the dictionaries; immutable and shareable across threads.
 #[derive(Clone, Debug)]
 pub struct Compiled {
-    names: AhoCorasick,
+    names: NameTrie,
     name_entries: NameEntries,
     words: FxHashMap<String, WordId>,
     /// Word table, indexed by `WordId`.
@@ -330,7 +330,7 @@ impl Compiled {
     pub(crate) fn build_with(
         d: &Dictionaries,
         patterns_in: &[crate::Pattern],
-        names: impl FnOnce() -> (AhoCorasick, NameEntries),
+        names: impl FnOnce() -> (NameTrie, NameEntries),
     ) -> Compiled {
         let mut b = Builder::default();
         for set in &d.sets {
@@ -463,18 +463,17 @@ impl Compiled {
                 at += 1;
                 continue;
             }
-            let input = Input::new(lower).span(at..lower.len()).anchored(Anchored::Yes);
-            let Some(m) = self.names.find(input) else {
+            let Some((e, key)) = self.names.longest_at(low, at) else {
                 at += 1;
                 continue;
             };
-            let (s, e) = (m.start(), m.end());
+            let s = at;
             let last = low[e - 1];
             let bounded = !(is_word(last) && e < bytes.len() && is_word(bytes[e]));
             let mut kinds = Vec::new();
             let mut origin = Origin::default();
             if bounded {
-                for (kind, mask, o) in &self.name_entries[m.pattern().as_usize()] {
+                for (kind, mask, o) in &self.name_entries[key] {
                     if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
                         if kinds.is_empty() {
                             origin = *o;
@@ -505,7 +504,7 @@ impl Compiled {
 /// capitals, and where it was defined.
 pub(crate) type NameEntries = Vec<Vec<(NameKind, Vec<u16>, Origin)>>;
 
-pub(crate) fn build_names(d: &Dictionaries) -> (AhoCorasick, NameEntries) {
+pub(crate) fn build_names(d: &Dictionaries) -> (NameTrie, NameEntries) {
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut entries: NameEntries = Vec::new();
@@ -559,12 +558,8 @@ pub(crate) fn build_names(d: &Dictionaries) -> (AhoCorasick, NameEntries) {
             add(&pl, kind, a.origin);
         }
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&keys)
-        .expect("dictionary names build an automaton");
-    (ac, entries)
+    let trie = NameTrie::new(&keys);
+    (trie, entries)
 }
 
 /// The first words of each non-optional word element.

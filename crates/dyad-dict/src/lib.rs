@@ -31,6 +31,7 @@ mod frames;
 mod lines;
 mod patterns;
 mod stats;
+mod trie;
 
 pub use actors::{Country, Name, Organisation, Person, Role, parse_actor_code};
 pub use agents::{Agent, plural};
