@@ -129,6 +129,37 @@ impl Matcher<'_> {
         (place && p.start == j && p.end < limit).then_some(p.end)
     }
 
+    /// A time or manner adverbial at `pos` ("on Saturday", "in principle", "on 12 March", "late
+    /// last week"): the token after it. Such a phrase says when or how, never who, so a pattern
+    /// passes over it ("agreed on Saturday to provide aid").
+    fn adverbial_phrase(&self, pos: usize, limit: usize) -> Option<usize> {
+        let t = self.toks.get(pos).filter(|_| pos < limit)?;
+        let w = self.text[t.span].to_ascii_lowercase();
+        if !matches!(w.as_str(), "on" | "in" | "at" | "during" | "by" | "early" | "late" | "earlier" | "later") {
+            return None;
+        }
+        let word = |j: usize| self.toks.get(j).filter(|_| j < limit).map(|t| self.text[t.span].to_ascii_lowercase());
+        if w == "in" && word(pos + 1).as_deref() == Some("principle") {
+            return Some(pos + 2);
+        }
+        // Determiners and time words, at least one time word; numbers only with one ("on 12 March").
+        let mut j = pos + 1;
+        let mut time = false;
+        while j < limit {
+            let t = &self.toks[j];
+            if t.phrase != NONE {
+                break;
+            }
+            if t.tags.has(Tags::TIME) {
+                time = true;
+            } else if !(t.kind == TokenKind::Number || t.tags.has(Tags::DET)) {
+                break;
+            }
+            j += 1;
+        }
+        (time && j > pos + 1).then_some(j)
+    }
+
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
         pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
     }
@@ -184,6 +215,12 @@ impl Matcher<'_> {
                 // words is passed over as a whole.
                 if may_fill
                     && let Some(end) = self.place_phrase(pos, limit)
+                    && let Some(m) = self.go(items, end, limit, acc, true)
+                {
+                    return Some(m);
+                }
+                if may_fill
+                    && let Some(end) = self.adverbial_phrase(pos, limit)
                     && let Some(m) = self.go(items, end, limit, acc, true)
                 {
                     return Some(m);

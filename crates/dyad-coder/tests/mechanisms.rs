@@ -88,6 +88,7 @@ const VERBS: &str = "\
 
 const FRAMES: &str = "\
 intent (agree|pledge|promise) to $V
+intent be (ready|willing) to $V
 appeal (urge|call) [on] $T to $V
 refuse (refuse|decline) to $V
 threat (threaten) to $V
@@ -97,6 +98,9 @@ map intent 085 0354
 map intent 04 036
 map appeal 084 0253
 map refuse 07 122
+map demand * 100
+map demand 04 106
+map demand 084 1053
 ";
 
 static CODER: LazyLock<Coder> = LazyLock::new(|| {
@@ -109,10 +113,10 @@ static CODER: LazyLock<Coder> = LazyLock::new(|| {
             "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n"
                 .into(),
         ),
-        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\n".into()),
+        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\nsay said said\n".into()),
         ("verbs/frames.txt".into(), FRAMES.into()),
         ("verbs/00-test.txt".into(), VERBS.into()),
-        ("words/verbs.txt".into(), "say\nmeet\nsend\n".into()),
+        ("words/verbs.txt".into(), "say\nmeet\nsend\nrequest\nbe\n".into()),
     ]);
     let errors: Vec<String> =
         problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).map(|p| p.to_string()).collect();
@@ -311,4 +315,10 @@ fn protests_target_what_an_adjunct_names_as_opposed() {
 #[test]
 fn a_place_between_pattern_words_is_passed_over() {
     insta::assert_snapshot!(code("Russian troops held talks in Kazakhstan with Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukraine" 046 [held talks in Kazakhstan with] asserted"#);
+}
+
+#[test]
+fn time_and_manner_adverbials_between_pattern_words_are_passed_over() {
+    insta::assert_snapshot!(code("Russia agreed on Monday to lift sanctions on Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKR "Ukraine" 0354 [agreed on Monday to lift sanctions on] asserted"#);
+    insta::assert_snapshot!(code("Japan held talks in principle with Vietnam.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 046 [held talks in principle with] asserted"#);
 }
