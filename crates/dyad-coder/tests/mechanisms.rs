@@ -322,3 +322,9 @@ fn time_and_manner_adverbials_between_pattern_words_are_passed_over() {
     insta::assert_snapshot!(code("Russia agreed on Monday to lift sanctions on Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKR "Ukraine" 0354 [agreed on Monday to lift sanctions on] asserted"#);
     insta::assert_snapshot!(code("Japan held talks in principle with Vietnam.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 046 [held talks in principle with] asserted"#);
 }
+
+#[test]
+fn a_base_form_after_an_indefinite_phrase_is_a_noun() {
+    // "a Russian request to attack": the attack is the request's content, not an act.
+    insta::assert_snapshot!(code("Iran criticized a Russian request to attack Ukraine.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russian" 111 [criticized] asserted"#);
+}
