@@ -328,3 +328,10 @@ fn a_base_form_after_an_indefinite_phrase_is_a_noun() {
     // "a Russian request to attack": the attack is the request's content, not an act.
     insta::assert_snapshot!(code("Iran criticized a Russian request to attack Ukraine.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russian" 111 [criticized] asserted"#);
 }
+
+#[test]
+fn obligations_are_demands_by_their_reporter_or_no_event() {
+    insta::assert_snapshot!(code("Iran must release the British sailors.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("The British government sent a warning to Iran that it must release the activists.", "2023-03-28"), @r#"GBRGOV "British government" → IRN "it" 1053 [must release] asserted"#);
+    insta::assert_snapshot!(code("Japan said Vietnam must be ready to hold talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 106 [must be] asserted"#);
+}
