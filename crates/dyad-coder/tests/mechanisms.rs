@@ -67,6 +67,7 @@ const VERBS: &str = "\
 046  ~talks with $T ; mutual
 057  sign &agreement with $T ; mutual
 0211 call on $T to
+020  urge $T
 111  criticize $T
 112  accuse $T
 1123 accuse $T of aggression
@@ -334,4 +335,10 @@ fn obligations_are_demands_by_their_reporter_or_no_event() {
     insta::assert_snapshot!(code("Iran must release the British sailors.", "2023-03-28"), @"");
     insta::assert_snapshot!(code("The British government sent a warning to Iran that it must release the activists.", "2023-03-28"), @r#"GBRGOV "British government" → IRN "it" 1053 [must release] asserted"#);
     insta::assert_snapshot!(code("Japan said Vietnam must be ready to hold talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 106 [must be] asserted"#);
+}
+
+#[test]
+fn the_object_of_a_control_verb_does_its_infinitive_across_attachments() {
+    // The rebels, not Britain, are to release the activists: no release is coded.
+    insta::assert_snapshot!(code("Britain urged rebels in the east of Ukraine to release the activists.", "2023-03-28"), @r#"GBR "Britain" → UKRREB "rebels" 020 [urged] asserted"#);
 }
