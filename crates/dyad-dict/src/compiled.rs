@@ -237,7 +237,12 @@ impl Builder {
         let id = self.lemmas.len() as u32;
         self.lemmas.push(lemma.to_string());
         self.lemma_ids.insert(lemma.to_string(), id);
-        for (form, kind) in surface_forms(d, lemma) {
+        let mut forms = surface_forms(d, lemma);
+        // "criticise"/"criticize", "analyse"/"analyze": the other spelling inflects as the same verb.
+        if let Some(other) = other_spelling(lemma) {
+            forms.extend(surface_forms(d, &other));
+        }
+        for (form, kind) in forms {
             let w = self.word(&form);
             if !self.entries[w as usize].verbs.contains(&(id, kind)) {
                 self.entries[w as usize].verbs.push((id, kind));
@@ -266,6 +271,23 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// The British or American spelling of an -ize/-ise or -yze/-yse verb ("recognise" for
+/// "recognize"); short words ("size", "rise") and the auxiliaries have none.
+fn other_spelling(lemma: &str) -> Option<String> {
+    if lemma.len() < 6 {
+        return None;
+    }
+    let stem = &lemma[..lemma.len() - 3];
+    let other = match &lemma[lemma.len() - 3..] {
+        "ize" => "ise",
+        "ise" => "ize",
+        "yze" => "yse",
+        "yse" => "yze",
+        _ => return None,
+    };
+    Some(format!("{stem}{other}"))
 }
 
 /// Surface forms of a lemma, with the auxiliaries' irregular paradigms built in.
@@ -586,9 +608,24 @@ mod tests {
             ("verbs/sets.txt".into(), "&agreement = deal | memorandum of understanding\n".into()),
             ("verbs/forms.txt".into(), "hold held held\n".into()),
             ("verbs/04-consult.txt".into(), "046  hold talks with $T ; mutual\n042  ~visit to $T\n057  sign &agreement with $T\n".into()),
+            ("verbs/11-disapprove.txt".into(), "111  criticize $T\n111  analyse $T\n".into()),
         ]);
         let c = d.compile();
         (d, c)
+    }
+
+    #[test]
+    fn both_spellings_of_ize_and_yse_verbs_inflect_as_one_lemma() {
+        let (_, c) = compiled();
+        for (word, lemma) in [
+            ("criticised", "criticize"),
+            ("criticizing", "criticize"),
+            ("analyzed", "analyse"),
+            ("analyses", "analyse"),
+        ] {
+            let e = &c.entries[c.words[word] as usize];
+            assert!(e.verbs.iter().any(|v| c.lemmas[v.0 as usize] == lemma), "{word} is no form of {lemma}");
+        }
     }
 
     fn names(c: &Compiled, text: &str) -> Vec<String> {
