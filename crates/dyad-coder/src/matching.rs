@@ -20,6 +20,9 @@ pub(crate) struct ItemsMatch {
     pub target: Option<usize>,
     /// Token of the embedded verb (`$V`).
     pub verb: Option<usize>,
+    /// A country named attributively between pattern words ("shell Iraqi towns"), the party a
+    /// pattern without `$T` is directed at.
+    pub attributive: Option<usize>,
 }
 
 /// A set of word ids as a bitset over the word table.
@@ -92,6 +95,17 @@ impl Matcher<'_> {
         }
         let verbal = t.word.is_some_and(|w| !self.dict.entries[w as usize].verbs.is_empty());
         !t.cap && !verbal
+    }
+
+    /// A country named attributively before a pattern word ("against Western criticism", "lifted
+    /// US sanctions"): a bare country or region with no agent, not a possessive.
+    fn attributive_country(&self, ph: usize) -> bool {
+        let p = &self.phrases[ph];
+        let possessive = self.toks.get(p.end).is_some_and(|t| t.is_possessive(self.text));
+        !p.pronoun
+            && !possessive
+            && !p.members.is_empty()
+            && p.members.iter().all(|m| m.kind == crate::resolve::MemberKind::Country && m.code.agents.is_empty())
     }
 
     /// A lower-case word with no class: a content noun or adjective the lexicon does not know.
@@ -177,6 +191,7 @@ impl Matcher<'_> {
         match first {
             Item::Words { options, optional } => {
                 let mut last = false;
+                let mut acc = acc;
                 for skip in 0..=fill {
                     let p = pos + skip;
                     // Before a literal word, the determiners and modifiers of an actor phrase may be
@@ -188,7 +203,12 @@ impl Matcher<'_> {
                         let t = &self.toks[p - 1];
                         let modifier = t.phrase != NONE
                             && (t.kind == TokenKind::Number
-                                || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0)));
+                                || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0))
+                                || self.attributive_country(t.phrase as usize));
+                        if t.phrase != NONE && acc.attributive.is_none() && self.attributive_country(t.phrase as usize)
+                        {
+                            acc.attributive = Some(t.phrase as usize);
+                        }
                         if !self.is_filler(t) && !modifier {
                             // A noun that is also a verb may still modify the word right after it
                             // ("a loan agreement", "a trade deal"), but nothing further.

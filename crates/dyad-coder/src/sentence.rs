@@ -197,7 +197,7 @@ pub(crate) fn code_sentence(
         } else if p.items.contains(&Item::Target) {
             (subj, best.m.target)
         } else {
-            (subj, trailing_target(toks, &phrases, text, best.m.end, limit))
+            (subj, trailing_target(toks, &phrases, text, best.m.end, limit).or(best.m.attributive))
         };
         let trigger = trigger_span(toks, &phrases, g.head, best.m, target);
         for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
@@ -587,7 +587,10 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, c
                 // "rejected a fresh offer from Afghanistan": a plain transitive pattern finds its
                 // target inside the object phrase, ranked below a target in its slot.
                 None if !passive && items == [Item::Target] => match object_target(matcher, g.head + 1, limit) {
-                    Some(q) => (ItemsMatch { end: matcher.phrases[q].end, target: Some(q), verb: None }, p.literals),
+                    Some(q) => (
+                        ItemsMatch { end: matcher.phrases[q].end, target: Some(q), ..ItemsMatch::default() },
+                        p.literals,
+                    ),
                     None => continue,
                 },
                 None => continue,
@@ -843,7 +846,7 @@ fn try_frames(
             // after it, as it does on its own ("threatened to break off relations with Congo").
             let trailing = || {
                 (!inner.items.contains(&Item::Target))
-                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit))
+                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit).or(best.m.attributive))
                     .flatten()
             };
             let target = match f.kind {

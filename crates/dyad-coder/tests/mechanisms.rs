@@ -68,6 +68,7 @@ const VERBS: &str = "\
 057  sign &agreement with $T ; mutual
 0211 call on $T to
 020  urge $T
+194  shell (towns|villages)
 111  criticize $T
 112  accuse $T
 1123 accuse $T of aggression
@@ -341,4 +342,12 @@ fn obligations_are_demands_by_their_reporter_or_no_event() {
 fn the_object_of_a_control_verb_does_its_infinitive_across_attachments() {
     // The rebels, not Britain, are to release the activists: no release is coded.
     insta::assert_snapshot!(code("Britain urged rebels in the east of Ukraine to release the activists.", "2023-03-28"), @r#"GBR "Britain" → UKRREB "rebels" 020 [urged] asserted"#);
+}
+
+#[test]
+fn a_country_named_attributively_between_pattern_words() {
+    // Passed over as a modifier of the pattern's noun…
+    insta::assert_snapshot!(code("Britain lifted American sanctions on Iran.", "2023-03-28"), @r#"GBR "Britain" → IRN "Iran" 085 [lifted American sanctions on] asserted"#);
+    // …and the party a pattern without a target is directed at.
+    insta::assert_snapshot!(code("Russian troops shelled Ukrainian towns.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled Ukrainian towns] asserted"#);
 }
