@@ -115,7 +115,7 @@ static CODER: LazyLock<Coder> = LazyLock::new(|| {
             "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n"
                 .into(),
         ),
-        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\nsay said said\n".into()),
+        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\nsay said said\nbreak broke broken\n".into()),
         ("verbs/frames.txt".into(), FRAMES.into()),
         ("verbs/00-test.txt".into(), VERBS.into()),
         ("words/verbs.txt".into(), "say\nmeet\nsend\nrequest\nbe\n".into()),
@@ -350,4 +350,9 @@ fn a_country_named_attributively_between_pattern_words() {
     insta::assert_snapshot!(code("Britain lifted American sanctions on Iran.", "2023-03-28"), @r#"GBR "Britain" → IRN "Iran" 085 [lifted American sanctions on] asserted"#);
     // …and the party a pattern without a target is directed at.
     insta::assert_snapshot!(code("Russian troops shelled Ukrainian towns.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled Ukrainian towns] asserted"#);
+}
+
+#[test]
+fn an_unknown_name_in_a_compound_leaves_the_known_conjuncts() {
+    insta::assert_snapshot!(code("Ecuador broke off relations with Bolivia and Peru.", "2023-03-28"), @r#"ECU "Ecuador" → PER "Peru" 161 [broke off relations] asserted"#);
 }
