@@ -477,33 +477,46 @@ impl Compiled {
                 at += 1;
                 continue;
             }
-            let input = Input::new(lower).span(at..lower.len()).anchored(Anchored::Yes);
-            let Some(m) = self.names.find(input) else {
-                at += 1;
-                continue;
-            };
-            let (s, e) = (m.start(), m.end());
-            let last = low[e - 1];
-            let bounded = !(is_word(last) && e < bytes.len() && is_word(bytes[e]));
-            let mut kinds = Vec::new();
-            let mut origin = Origin::default();
-            if bounded {
-                for (kind, mask, o) in &self.name_entries[m.pattern().as_usize()] {
-                    if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
-                        if kinds.is_empty() {
-                            origin = *o;
-                        }
-                        if !kinds.contains(kind) {
-                            kinds.push(*kind);
+            // When the longest name here fails (no word boundary, or "U.S. Border Patrol" in
+            // lower case in "U.S. border patrol agents"), a shorter one at the same start may
+            // still hold ("U.S."): search again in the text before the failed end.
+            let mut until = lower.len();
+            let mut hit = None;
+            while hit.is_none() {
+                let input = Input::new(lower).span(at..until).anchored(Anchored::Yes);
+                let Some(m) = self.names.find(input) else { break };
+                let (s, e) = (m.start(), m.end());
+                let last = low[e - 1];
+                let bounded = !(is_word(last) && e < bytes.len() && is_word(bytes[e]));
+                let mut kinds = Vec::new();
+                let mut origin = Origin::default();
+                if bounded {
+                    for (kind, mask, o) in &self.name_entries[m.pattern().as_usize()] {
+                        if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
+                            if kinds.is_empty() {
+                                origin = *o;
+                            }
+                            if !kinds.contains(kind) {
+                                kinds.push(*kind);
+                            }
                         }
                     }
                 }
+                if kinds.is_empty() {
+                    until = e - 1;
+                    if until <= at {
+                        break;
+                    }
+                } else {
+                    hit = Some(NameHit { start: s, end: e, kinds, origin });
+                }
             }
-            if kinds.is_empty() {
-                at += 1;
-            } else {
-                out.push(NameHit { start: s, end: e, kinds, origin });
-                at = e;
+            match hit {
+                Some(h) => {
+                    at = h.end;
+                    out.push(h);
+                }
+                None => at += 1,
             }
         }
         out
@@ -605,6 +618,7 @@ mod tests {
         let (d, _) = Dictionaries::from_files(&[
             ("actors/countries.txt".into(), "Kazakhstan: KAZ\n  adjectives: Kazakh | Kazakhstani\n  people: Kazakhs\nUnited States: USA\n  names: US | U.S.\nCôte d'Ivoire: CIV\nChad: TCD\n".into()),
             ("actors/agents.txt".into(), "foreign minister: GOV\ntroops: MIL\narmy: MIL\n".into()),
+            ("actors/organisations.txt".into(), "Border Patrol: USACOP\n  names: U.S. Border Patrol\n".into()),
             ("verbs/sets.txt".into(), "&agreement = deal | memorandum of understanding\n".into()),
             ("verbs/forms.txt".into(), "hold held held\n".into()),
             ("verbs/04-consult.txt".into(), "046  hold talks with $T ; mutual\n042  ~visit to $T\n057  sign &agreement with $T\n".into()),
@@ -643,6 +657,9 @@ mod tests {
         assert_eq!(names(&c, "Cote d'Ivoire and Côte d’Ivoire"), ["Cote d'Ivoire", "Côte d’Ivoire"]);
         assert_eq!(names(&c, "the armies of the U.S."), ["armies", "U.S."]);
         assert_eq!(names(&c, "Kazakhstanis"), Vec::<String>::new());
+        // A longer name that fails its capitals leaves the shorter one at the same start.
+        assert_eq!(names(&c, "U.S. border patrol troops"), ["U.S.", "troops"]);
+        assert_eq!(names(&c, "U.S. Border Patrol troops"), ["U.S. Border Patrol", "troops"]);
     }
 
     #[test]
