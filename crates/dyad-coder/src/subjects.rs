@@ -321,6 +321,11 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
             };
         }
         if prev.phrase != NONE {
+            // "blocked roads in the capital city of Algiers demanding …": a place named as the
+            // setting is not who does the participle; it shares the clause's subject.
+            if setting(toks, text, prev.phrase) {
+                return None;
+            }
             return Some(Subject::Phrase(prev.phrase as usize));
         }
         if prev.kind == dyad_text::TokenKind::Word
@@ -414,6 +419,27 @@ fn object_head_verb(toks: &[Tok], text: &str, start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the phrase `ph` is governed by a locative preposition, over determiners, modifiers
+/// and the nouns of a part of a place ("in Gaza", "in the capital city of Algiers").
+fn setting(toks: &[Tok], text: &str, ph: u32) -> bool {
+    let Some(start) = toks.iter().position(|t| t.phrase == ph) else { return false };
+    for t in toks[..start].iter().rev().take(6) {
+        let w = text[t.span].to_ascii_lowercase();
+        if matches!(w.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout") {
+            return true;
+        }
+        let passable = t.phrase == NONE
+            && t.group == NONE
+            && t.kind == dyad_text::TokenKind::Word
+            && !t.cap
+            && (w == "of" || t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) || t.tags == Tags::NONE);
+        if !passable {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a content noun ("ultimatum", "call", "demands") heads the words before the

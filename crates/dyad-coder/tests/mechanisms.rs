@@ -356,3 +356,11 @@ fn a_country_named_attributively_between_pattern_words() {
 fn an_unknown_name_in_a_compound_leaves_the_known_conjuncts() {
     insta::assert_snapshot!(code("Ecuador broke off relations with Bolivia and Peru.", "2023-03-28"), @r#"ECU "Ecuador" → PER "Peru" 161 [broke off relations] asserted"#);
 }
+
+#[test]
+fn a_place_named_as_the_setting_does_not_do_the_participle_after_it() {
+    insta::assert_snapshot!(code("Egyptian students staged a protest in Cairo criticizing the Israeli government.", "2023-03-28"), @r#"
+    EGYEDU "Egyptian students" → EGY "Cairo" 141 [staged a protest] asserted
+    EGYEDU "Egyptian students" → ISRGOV "Israeli government" 111 [criticizing] asserted
+    "#);
+}
