@@ -20,6 +20,9 @@ pub(crate) struct ItemsMatch {
     pub target: Option<usize>,
     /// Token of the embedded verb (`$V`).
     pub verb: Option<usize>,
+    /// A country named attributively between pattern words ("shell Iraqi towns"), the party a
+    /// pattern without `$T` is directed at.
+    pub attributive: Option<usize>,
 }
 
 /// A set of word ids as a bitset over the word table.
@@ -94,6 +97,17 @@ impl Matcher<'_> {
         !t.cap && !verbal
     }
 
+    /// A country named attributively before a pattern word ("against Western criticism", "lifted
+    /// US sanctions"): a bare country or region with no agent, not a possessive.
+    fn attributive_country(&self, ph: usize) -> bool {
+        let p = &self.phrases[ph];
+        let possessive = self.toks.get(p.end).is_some_and(|t| t.is_possessive(self.text));
+        !p.pronoun
+            && !possessive
+            && !p.members.is_empty()
+            && p.members.iter().all(|m| m.kind == crate::resolve::MemberKind::Country && m.code.agents.is_empty())
+    }
+
     /// A lower-case word with no class: a content noun or adjective the lexicon does not know.
     fn unknown(&self, t: &Tok) -> bool {
         t.kind == TokenKind::Word
@@ -129,6 +143,37 @@ impl Matcher<'_> {
         (place && p.start == j && p.end < limit).then_some(p.end)
     }
 
+    /// A time or manner adverbial at `pos` ("on Saturday", "in principle", "on 12 March", "late
+    /// last week"): the token after it. Such a phrase says when or how, never who, so a pattern
+    /// passes over it ("agreed on Saturday to provide aid").
+    fn adverbial_phrase(&self, pos: usize, limit: usize) -> Option<usize> {
+        let t = self.toks.get(pos).filter(|_| pos < limit)?;
+        let w = self.text[t.span].to_ascii_lowercase();
+        if !matches!(w.as_str(), "on" | "in" | "at" | "during" | "by" | "early" | "late" | "earlier" | "later") {
+            return None;
+        }
+        let word = |j: usize| self.toks.get(j).filter(|_| j < limit).map(|t| self.text[t.span].to_ascii_lowercase());
+        if w == "in" && word(pos + 1).as_deref() == Some("principle") {
+            return Some(pos + 2);
+        }
+        // Determiners and time words, at least one time word; numbers only with one ("on 12 March").
+        let mut j = pos + 1;
+        let mut time = false;
+        while j < limit {
+            let t = &self.toks[j];
+            if t.phrase != NONE {
+                break;
+            }
+            if t.tags.has(Tags::TIME) {
+                time = true;
+            } else if !(t.kind == TokenKind::Number || t.tags.has(Tags::DET)) {
+                break;
+            }
+            j += 1;
+        }
+        (time && j > pos + 1).then_some(j)
+    }
+
     fn seq_at(&self, pos: usize, seq: &[u32], limit: usize) -> bool {
         pos + seq.len() <= limit && seq.iter().enumerate().all(|(k, id)| self.toks[pos + k].word == Some(*id))
     }
@@ -146,6 +191,7 @@ impl Matcher<'_> {
         match first {
             Item::Words { options, optional } => {
                 let mut last = false;
+                let mut acc = acc;
                 for skip in 0..=fill {
                     let p = pos + skip;
                     // Before a literal word, the determiners and modifiers of an actor phrase may be
@@ -157,7 +203,12 @@ impl Matcher<'_> {
                         let t = &self.toks[p - 1];
                         let modifier = t.phrase != NONE
                             && (t.kind == TokenKind::Number
-                                || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0)));
+                                || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::ADJ.0 | Tags::NUM.0))
+                                || self.attributive_country(t.phrase as usize));
+                        if t.phrase != NONE && acc.attributive.is_none() && self.attributive_country(t.phrase as usize)
+                        {
+                            acc.attributive = Some(t.phrase as usize);
+                        }
                         if !self.is_filler(t) && !modifier {
                             // A noun that is also a verb may still modify the word right after it
                             // ("a loan agreement", "a trade deal"), but nothing further.
@@ -184,6 +235,12 @@ impl Matcher<'_> {
                 // words is passed over as a whole.
                 if may_fill
                     && let Some(end) = self.place_phrase(pos, limit)
+                    && let Some(m) = self.go(items, end, limit, acc, true)
+                {
+                    return Some(m);
+                }
+                if may_fill
+                    && let Some(end) = self.adverbial_phrase(pos, limit)
                     && let Some(m) = self.go(items, end, limit, acc, true)
                 {
                     return Some(m);

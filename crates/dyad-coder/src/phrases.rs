@@ -225,7 +225,14 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver) ->
     phrases.sort_by_key(|p| p.start);
     phrases.dedup_by(|b, a| b.start < a.end);
     let phrases = attach(phrases, tk, text, lower);
-    let phrases = coordinate(phrases, tk, lower);
+    let mut phrases = coordinate(phrases, tk, lower);
+    // An unknown name is no actor, alone or in a compound ("Congo and Costa Rica" is Costa Rica).
+    for p in &mut phrases {
+        if p.members.iter().any(|m| m.kind != MemberKind::Unknown) {
+            p.members.retain(|m| m.kind != MemberKind::Unknown);
+        }
+    }
+    phrases.retain(|p| p.pronoun || p.members.iter().any(|m| m.kind != MemberKind::Unknown));
     for (pi, p) in phrases.iter().enumerate() {
         for t in &mut tk.toks[p.start..p.end] {
             t.phrase = pi as u32;
@@ -308,8 +315,6 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
         }
         out.push(p);
     }
-    // A lone unknown name is no actor.
-    out.retain(|p| p.pronoun || p.members.iter().any(|m| m.kind != MemberKind::Unknown));
     out
 }
 

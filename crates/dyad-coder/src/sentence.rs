@@ -144,15 +144,21 @@ pub(crate) fn code_sentence(
         }
         let conditional = in_condition(toks, g.start);
         // "X said that Y must withdraw": a demand by the speaker on Y, not an act of Y.
-        if g.obligation
-            && !g.negated
-            && let Some(c) = obligation(coder, &matcher, g, subj, &subjects, limit, text, trace.as_deref_mut())
-        {
-            for t in &mut consumed[g.head..(g.head + 1)] {
-                *t = true;
+        if g.obligation && !g.negated {
+            if let Some(c) = obligation(coder, &matcher, g, subj, &subjects, limit, text, trace.as_deref_mut()) {
+                consumed[g.head] = true;
+                if !conditional {
+                    out.push(c);
+                }
+            } else {
+                // "Iraq must cooperate": what someone ought to do has not happened.
+                note!(trace, "dropped  \"{}\": an obligation, not an act", &text[toks[g.head].span]);
             }
-            if !conditional {
-                out.push(c);
+            // A verb the obligation frames ("must be ready to mediate") goes with it.
+            if let Some(h) = try_frames(coder, &matcher, g, limit, subj, &phrases, text, None) {
+                for c in &mut consumed[g.head..h.end] {
+                    *c = true;
+                }
             }
             continue;
         }
@@ -191,7 +197,7 @@ pub(crate) fn code_sentence(
         } else if p.items.contains(&Item::Target) {
             (subj, best.m.target)
         } else {
-            (subj, trailing_target(toks, &phrases, text, best.m.end, limit))
+            (subj, trailing_target(toks, &phrases, text, best.m.end, limit).or(best.m.attributive))
         };
         let trigger = trigger_span(toks, &phrases, g.head, best.m, target);
         for t in &mut consumed[g.head..best.m.end.max(g.head + 1)] {
@@ -581,7 +587,10 @@ fn best_pattern(coder: &Coder, matcher: &Matcher, g: &VerbGroup, limit: usize, c
                 // "rejected a fresh offer from Afghanistan": a plain transitive pattern finds its
                 // target inside the object phrase, ranked below a target in its slot.
                 None if !passive && items == [Item::Target] => match object_target(matcher, g.head + 1, limit) {
-                    Some(q) => (ItemsMatch { end: matcher.phrases[q].end, target: Some(q), verb: None }, p.literals),
+                    Some(q) => (
+                        ItemsMatch { end: matcher.phrases[q].end, target: Some(q), ..ItemsMatch::default() },
+                        p.literals,
+                    ),
                     None => continue,
                 },
                 None => continue,
@@ -664,28 +673,33 @@ fn obligation(
     {
         i -= 1;
     }
-    let reporter = toks.get(i.checked_sub(1)?)?;
+    let mut reporter = toks.get(i.checked_sub(1)?)?;
+    // "issued a stern reminder to Iraq that it must …", "sent a message that X should …": the
+    // verb that delivers a message noun reports the obligation.
     if reporter.group == NONE {
-        return None;
+        reporter = message_verb(toks, text, i - 1)?;
     }
     let source = subjects.get(reporter.group as usize).copied().flatten()?;
     if source == target {
         return None;
     }
     let embedded = best_pattern(coder, matcher, g, limit, false);
-    // "should have a choice", "must be careful": a state, not an act demanded of the target.
+    // "should have a choice", "must be careful": a state, not an act demanded of the target…
     let stative = matches!(
         text[toks[g.head].span].to_ascii_lowercase().as_str(),
         "be" | "have" | "remain" | "stay" | "get" | "seem" | "become" | "know" | "feel" | "think"
     );
-    if embedded.is_none() && stative {
+    // …but "must be ready to mediate" demands the act it frames.
+    let framed = (embedded.is_none() && stative)
+        .then(|| try_frames(coder, matcher, g, limit, Some(target), phrases, text, None))
+        .flatten()
+        .and_then(|h| h.inner);
+    if embedded.is_none() && stative && framed.is_none() {
         return None;
     }
-    let code = embedded
-        .as_ref()
-        .and_then(|b| {
-            map_code(&coder.dicts.frame_maps, FrameKind::Demand, coder.compiled.patterns[b.pattern as usize].code)
-        })
+    let inner = embedded.as_ref().map(|b| coder.compiled.patterns[b.pattern as usize].code).or(framed);
+    let code = inner
+        .and_then(|c| map_code(&coder.dicts.frame_maps, FrameKind::Demand, c))
         .or_else(|| fallback_code(&coder.dicts.frame_maps, FrameKind::Demand))?;
     let trigger = toks[g.start].span.cover(toks[g.head].span);
     let pattern = match &embedded {
@@ -715,6 +729,27 @@ fn obligation(
     })
 }
 
+/// Nouns for a message that can carry an obligation ("a reminder that Iraq must …").
+const MESSAGE_NOUNS: &[&str] =
+    &["reminder", "warning", "message", "note", "letter", "statement", "ultimatum", "signal"];
+
+/// The verb that delivers a message noun ending before token `end` (inclusive), within a few
+/// words: "issued a stern reminder Saturday to Iraq", "sent a clear message".
+fn message_verb<'t>(toks: &'t [Tok], text: &str, end: usize) -> Option<&'t Tok> {
+    let mut noun = false;
+    for j in (end.saturating_sub(8)..=end).rev() {
+        let t = &toks[j];
+        if t.group != NONE {
+            return noun.then_some(t);
+        }
+        if t.kind == dyad_text::TokenKind::Punct || t.tags.has(Tags(Tags::SUBORD.0 | Tags::REL.0 | Tags::COORD.0)) {
+            return None;
+        }
+        noun |= MESSAGE_NOUNS.contains(&text[t.span].to_ascii_lowercase().as_str());
+    }
+    None
+}
+
 /// A frame that matched: the composed candidate, or the frame's fallback when the embedded verb
 /// codes nothing, and the token after the words it covers.
 struct FrameHit {
@@ -722,6 +757,8 @@ struct FrameHit {
     candidate: Option<Candidate>,
     fallback: bool,
     end: usize,
+    /// The code of the embedded verb's own pattern, when it has one.
+    inner: Option<CameoCode>,
 }
 
 /// Tries the frames of a verb group ("agreed to lift sanctions", "urged Iran to release").
@@ -749,7 +786,7 @@ fn try_frames(
                 toks[v].word.map(|w| dict.entries[w as usize].verbs.iter().map(|r| r.0).collect()).unwrap_or_default();
             if g.negated {
                 note!(trace, "dropped  \"{}\": negated frame", &text[toks[g.head].span.cover(toks[v].span)]);
-                return Some(FrameHit { candidate: None, fallback: false, end: v + 1 });
+                return Some(FrameHit { candidate: None, fallback: false, end: v + 1, inner: None });
             }
             let at = coder.dicts.locate(f.origin);
             // The embedded verb's best pattern, as an active base-form verb.
@@ -798,6 +835,7 @@ fn try_frames(
                             }),
                             fallback: true,
                             end: v + 1,
+                            inner: None,
                         });
                     }
                 }
@@ -808,7 +846,7 @@ fn try_frames(
             // after it, as it does on its own ("threatened to break off relations with Congo").
             let trailing = || {
                 (!inner.items.contains(&Item::Target))
-                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit))
+                    .then(|| trailing_target(toks, phrases, text, best.m.end, limit).or(best.m.attributive))
                     .flatten()
             };
             let target = match f.kind {
@@ -832,6 +870,7 @@ fn try_frames(
                 }),
                 fallback: false,
                 end,
+                inner: Some(inner.code),
             });
         }
     }

@@ -321,6 +321,11 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
             };
         }
         if prev.phrase != NONE {
+            // "blocked roads in the capital city of Algiers demanding …": a place named as the
+            // setting is not who does the participle; it shares the clause's subject.
+            if setting(toks, text, prev.phrase) {
+                return None;
+            }
             return Some(Subject::Phrase(prev.phrase as usize));
         }
         if prev.kind == dyad_text::TokenKind::Word
@@ -368,6 +373,13 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         if verb.as_deref().is_some_and(|v| CONTROL_VERBS.iter().any(|c| v.starts_with(c))) {
             return Some(Subject::Skip);
         }
+        // "demanded parties to the conflict in Iraq to allow", "pressuring workers of the Bus
+        // Company of Tehran to cancel": the object of a control verb may carry attachments.
+        if let Some(v) = object_head_verb(toks, text, s)
+            && CONTROL_VERBS.iter().any(|c| text[toks[v].span].to_ascii_lowercase().starts_with(c))
+        {
+            return Some(Subject::Skip);
+        }
         // "an ultimatum to Ecuador to halt attacks", "its call on Israel to stop", "demands from
         // UNITA to overhaul": the addressee of a content noun does the infinitive, as its content.
         if s >= 2 && toks[s - 1].tags.has(Tags::PREP) && content_noun_before(toks, text, s - 1) {
@@ -375,6 +387,59 @@ fn nonfinite_subject(toks: &[Tok], text: &str, g: &VerbGroup, k: usize) -> Optio
         }
     }
     None
+}
+
+/// The verb whose object noun phrase contains the phrase starting at `start` through an attachment
+/// ("parties to the conflict in Iraq", "workers of the United Bus Company of Tehran"): the scan
+/// left passes prepositions of attachment, determiners, modifiers, nouns and other phrases, and
+/// needs at least one preposition before it reaches the verb.
+fn object_head_verb(toks: &[Tok], text: &str, start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut preps = 0;
+    for _ in 0..12 {
+        i = i.checked_sub(1)?;
+        let t = &toks[i];
+        if t.group != NONE {
+            return (preps > 0).then_some(i);
+        }
+        if t.phrase != NONE {
+            continue;
+        }
+        let w = text[t.span].to_ascii_lowercase();
+        if matches!(w.as_str(), "of" | "to" | "in" | "from" | "for" | "at") {
+            preps += 1;
+            continue;
+        }
+        let word = t.kind == dyad_text::TokenKind::Word;
+        let passable = word
+            && (!t.verbal || t.cap)
+            && (t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::NUM.0)) || t.tags == Tags::NONE);
+        if !passable {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the phrase `ph` is governed by a locative preposition, over determiners, modifiers
+/// and the nouns of a part of a place ("in Gaza", "in the capital city of Algiers").
+fn setting(toks: &[Tok], text: &str, ph: u32) -> bool {
+    let Some(start) = toks.iter().position(|t| t.phrase == ph) else { return false };
+    for t in toks[..start].iter().rev().take(6) {
+        let w = text[t.span].to_ascii_lowercase();
+        if matches!(w.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout") {
+            return true;
+        }
+        let passable = t.phrase == NONE
+            && t.group == NONE
+            && t.kind == dyad_text::TokenKind::Word
+            && !t.cap
+            && (w == "of" || t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0)) || t.tags == Tags::NONE);
+        if !passable {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a content noun ("ultimatum", "call", "demands") heads the words before the
@@ -480,7 +545,7 @@ const PARTITIVE: &[&str] = &[
 
 /// Verbs whose object does the infinitive that follows ("urged X to", "forced X to").
 const CONTROL_VERBS: &[&str] = &[
-    "force", "forcing", "forced", "allow", "ask", "urg", "want", "persuad", "pressur", "encourag", "invit", "order",
-    "tell", "told", "help", "enabl", "prompt", "push", "caus", "expect", "compel", "oblig", "instruct", "call",
-    "permit", "authoriz", "authoris", "convinc", "lead", "led", "get", "got",
+    "force", "forcing", "forced", "allow", "demand", "ask", "urg", "want", "persuad", "pressur", "encourag", "invit",
+    "order", "tell", "told", "help", "enabl", "prompt", "push", "caus", "expect", "compel", "oblig", "instruct",
+    "call", "permit", "authoriz", "authoris", "convinc", "lead", "led", "get", "got",
 ];

@@ -117,9 +117,24 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
                         | Tags::THAT.0
                         | Tags::COORD.0,
                 ))
-                || prev.is_some_and(|p| p.phrase != NONE || p.mention != NONE)
+                || prev
+                    .is_some_and(|p| (p.phrase != NONE || p.mention != NONE) && !indefinite_phrase(toks, text, i - 1))
         }
     }
+}
+
+/// Whether the actor phrase ending at token `last` opens with "a" or "an" ("a U.S. request", "an
+/// Iranian offer"): a singular noun phrase, so a base form after it is a noun, not its verb.
+fn indefinite_phrase(toks: &[Tok], text: &str, last: usize) -> bool {
+    let ph = toks[last].phrase;
+    if ph == NONE {
+        return false;
+    }
+    let mut s = last;
+    while s > 0 && toks[s - 1].phrase == ph {
+        s -= 1;
+    }
+    matches!(text[toks[s].span].to_ascii_lowercase().as_str(), "a" | "an")
 }
 
 /// Finds every verb group of a sentence and records it on the head tokens.

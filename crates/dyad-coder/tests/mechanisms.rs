@@ -67,6 +67,8 @@ const VERBS: &str = "\
 046  ~talks with $T ; mutual
 057  sign &agreement with $T ; mutual
 0211 call on $T to
+020  urge $T
+194  shell (towns|villages)
 111  criticize $T
 112  accuse $T
 1123 accuse $T of aggression
@@ -88,6 +90,7 @@ const VERBS: &str = "\
 
 const FRAMES: &str = "\
 intent (agree|pledge|promise) to $V
+intent be (ready|willing) to $V
 appeal (urge|call) [on] $T to $V
 refuse (refuse|decline) to $V
 threat (threaten) to $V
@@ -97,6 +100,9 @@ map intent 085 0354
 map intent 04 036
 map appeal 084 0253
 map refuse 07 122
+map demand * 100
+map demand 04 106
+map demand 084 1053
 ";
 
 static CODER: LazyLock<Coder> = LazyLock::new(|| {
@@ -109,10 +115,10 @@ static CODER: LazyLock<Coder> = LazyLock::new(|| {
             "&agreement = deal | agreement | treaty\n&sanctions = sanctions | embargo\n&aid = aid | assistance\n"
                 .into(),
         ),
-        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\n".into()),
+        ("verbs/forms.txt".into(), "hold held held\nsend sent sent\nsay said said\nbreak broke broken\n".into()),
         ("verbs/frames.txt".into(), FRAMES.into()),
         ("verbs/00-test.txt".into(), VERBS.into()),
-        ("words/verbs.txt".into(), "say\nmeet\nsend\n".into()),
+        ("words/verbs.txt".into(), "say\nmeet\nsend\nrequest\nbe\n".into()),
     ]);
     let errors: Vec<String> =
         problems.iter().filter(|p| p.severity == dyad_dict::Severity::Error).map(|p| p.to_string()).collect();
@@ -311,4 +317,50 @@ fn protests_target_what_an_adjunct_names_as_opposed() {
 #[test]
 fn a_place_between_pattern_words_is_passed_over() {
     insta::assert_snapshot!(code("Russian troops held talks in Kazakhstan with Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukraine" 046 [held talks in Kazakhstan with] asserted"#);
+}
+
+#[test]
+fn time_and_manner_adverbials_between_pattern_words_are_passed_over() {
+    insta::assert_snapshot!(code("Russia agreed on Monday to lift sanctions on Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKR "Ukraine" 0354 [agreed on Monday to lift sanctions on] asserted"#);
+    insta::assert_snapshot!(code("Japan held talks in principle with Vietnam.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 046 [held talks in principle with] asserted"#);
+}
+
+#[test]
+fn a_base_form_after_an_indefinite_phrase_is_a_noun() {
+    // "a Russian request to attack": the attack is the request's content, not an act.
+    insta::assert_snapshot!(code("Iran criticized a Russian request to attack Ukraine.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russian" 111 [criticized] asserted"#);
+}
+
+#[test]
+fn obligations_are_demands_by_their_reporter_or_no_event() {
+    insta::assert_snapshot!(code("Iran must release the British sailors.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("The British government sent a warning to Iran that it must release the activists.", "2023-03-28"), @r#"GBRGOV "British government" → IRN "it" 1053 [must release] asserted"#);
+    insta::assert_snapshot!(code("Japan said Vietnam must be ready to hold talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → VNM "Vietnam" 106 [must be] asserted"#);
+}
+
+#[test]
+fn the_object_of_a_control_verb_does_its_infinitive_across_attachments() {
+    // The rebels, not Britain, are to release the activists: no release is coded.
+    insta::assert_snapshot!(code("Britain urged rebels in the east of Ukraine to release the activists.", "2023-03-28"), @r#"GBR "Britain" → UKRREB "rebels" 020 [urged] asserted"#);
+}
+
+#[test]
+fn a_country_named_attributively_between_pattern_words() {
+    // Passed over as a modifier of the pattern's noun…
+    insta::assert_snapshot!(code("Britain lifted American sanctions on Iran.", "2023-03-28"), @r#"GBR "Britain" → IRN "Iran" 085 [lifted American sanctions on] asserted"#);
+    // …and the party a pattern without a target is directed at.
+    insta::assert_snapshot!(code("Russian troops shelled Ukrainian towns.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled Ukrainian towns] asserted"#);
+}
+
+#[test]
+fn an_unknown_name_in_a_compound_leaves_the_known_conjuncts() {
+    insta::assert_snapshot!(code("Ecuador broke off relations with Bolivia and Peru.", "2023-03-28"), @r#"ECU "Ecuador" → PER "Peru" 161 [broke off relations] asserted"#);
+}
+
+#[test]
+fn a_place_named_as_the_setting_does_not_do_the_participle_after_it() {
+    insta::assert_snapshot!(code("Egyptian students staged a protest in Cairo criticizing the Israeli government.", "2023-03-28"), @r#"
+    EGYEDU "Egyptian students" → EGY "Cairo" 141 [staged a protest] asserted
+    EGYEDU "Egyptian students" → ISRGOV "Israeli government" 111 [criticizing] asserted
+    "#);
 }

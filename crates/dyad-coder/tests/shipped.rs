@@ -45,3 +45,15 @@ fn providing_support_and_refusing_it() {
     insta::assert_snapshot!(code("Russia started providing support to separatists in eastern Ukraine.", "2023-03-28"), @r#"RUS "Russia" → UKRREB "separatists in eastern Ukraine" 060 [providing support to]"#);
     insta::assert_snapshot!(code("The Turkish president said he would not provide support to Sweden.", "2023-03-28"), @r#"TURGOV "he" → SWE "Sweden" 121 [provide support to]"#);
 }
+
+#[test]
+fn british_spellings_of_doubling_verbs() {
+    insta::assert_snapshot!(code("The Polish president cancelled a planned trip to Lithuania.", "2023-03-28"), @r#"POLGOV "Polish president" → LTU "Lithuania" 161 [cancelled a planned trip to]"#);
+    insta::assert_snapshot!(code("Hungary is cancelling its talks with Ukraine.", "2023-03-28"), @r#"HUN "Hungary" → UKR "Ukraine" 164 [cancelling its talks with]"#);
+}
+
+#[test]
+fn cancelling_or_abolishing_restrictions_eases_them() {
+    insta::assert_snapshot!(code("A Kenyan court cancelled restrictions on street protests in Nairobi.", "2023-03-28"), @r#"KENJUD "Kenyan court" → - 081 [cancelled restrictions]"#);
+    insta::assert_snapshot!(code("The Israeli army abolished the curfew imposed on Palestinian villagers.", "2023-03-28"), @r#"ISRMIL "Israeli army" → PSECVL "Palestinian villagers" 081 [abolished the curfew imposed on]"#);
+}

@@ -237,7 +237,12 @@ impl Builder {
         let id = self.lemmas.len() as u32;
         self.lemmas.push(lemma.to_string());
         self.lemma_ids.insert(lemma.to_string(), id);
-        for (form, kind) in surface_forms(d, lemma) {
+        let mut forms = surface_forms(d, lemma);
+        // "criticise"/"criticize", "analyse"/"analyze": the other spelling inflects as the same verb.
+        if let Some(other) = other_spelling(lemma) {
+            forms.extend(surface_forms(d, &other));
+        }
+        for (form, kind) in forms {
             let w = self.word(&form);
             if !self.entries[w as usize].verbs.contains(&(id, kind)) {
                 self.entries[w as usize].verbs.push((id, kind));
@@ -266,6 +271,23 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// The British or American spelling of an -ize/-ise or -yze/-yse verb ("recognise" for
+/// "recognize"); short words ("size", "rise") and the auxiliaries have none.
+fn other_spelling(lemma: &str) -> Option<String> {
+    if lemma.len() < 6 {
+        return None;
+    }
+    let stem = &lemma[..lemma.len() - 3];
+    let other = match &lemma[lemma.len() - 3..] {
+        "ize" => "ise",
+        "ise" => "ize",
+        "yze" => "yse",
+        "yse" => "yze",
+        _ => return None,
+    };
+    Some(format!("{stem}{other}"))
 }
 
 /// Surface forms of a lemma, with the auxiliaries' irregular paradigms built in.
@@ -451,6 +473,7 @@ impl Compiled {
         let low = lower.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
         let mut out: Vec<NameHit> = Vec::new();
+        let mut found = Vec::new();
         let mut at = 0;
         // A name starts where a word starts (or at a symbol), so the automaton runs anchored
         // there and dies within a few bytes where no name begins: one pass over the text with no
@@ -463,18 +486,19 @@ impl Compiled {
                 at += 1;
                 continue;
             }
-            let Some((e, key)) = self.names.longest_at(low, at) else {
-                at += 1;
-                continue;
-            };
-            let s = at;
-            let last = low[e - 1];
-            let bounded = !(is_word(last) && e < bytes.len() && is_word(bytes[e]));
-            let mut kinds = Vec::new();
-            let mut origin = Origin::default();
-            if bounded {
+            // The names that start here, shortest first. When the longest fails (no word
+            // boundary, or "U.S. Border Patrol" in lower case in "U.S. border patrol agents"), a
+            // shorter one may still hold ("U.S.").
+            self.names.prefixes_at(low, at, &mut found);
+            let hit = found.iter().rev().find_map(|&(e, key)| {
+                let last = low[e - 1];
+                if is_word(last) && e < bytes.len() && is_word(bytes[e]) {
+                    return None;
+                }
+                let mut kinds = Vec::new();
+                let mut origin = Origin::default();
                 for (kind, mask, o) in &self.name_entries[key] {
-                    if mask.iter().all(|&i| bytes[s + i as usize].is_ascii_uppercase()) {
+                    if mask.iter().all(|&i| bytes[at + i as usize].is_ascii_uppercase()) {
                         if kinds.is_empty() {
                             origin = *o;
                         }
@@ -483,12 +507,14 @@ impl Compiled {
                         }
                     }
                 }
-            }
-            if kinds.is_empty() {
-                at += 1;
-            } else {
-                out.push(NameHit { start: s, end: e, kinds, origin });
-                at = e;
+                (!kinds.is_empty()).then_some(NameHit { start: at, end: e, kinds, origin })
+            });
+            match hit {
+                Some(h) => {
+                    at = h.end;
+                    out.push(h);
+                }
+                None => at += 1,
             }
         }
         out
@@ -586,12 +612,28 @@ mod tests {
         let (d, _) = Dictionaries::from_files(&[
             ("actors/countries.txt".into(), "Kazakhstan: KAZ\n  adjectives: Kazakh | Kazakhstani\n  people: Kazakhs\nUnited States: USA\n  names: US | U.S.\nCôte d'Ivoire: CIV\nChad: TCD\n".into()),
             ("actors/agents.txt".into(), "foreign minister: GOV\ntroops: MIL\narmy: MIL\n".into()),
+            ("actors/organisations.txt".into(), "Border Patrol: USACOP\n  names: U.S. Border Patrol\n".into()),
             ("verbs/sets.txt".into(), "&agreement = deal | memorandum of understanding\n".into()),
             ("verbs/forms.txt".into(), "hold held held\n".into()),
             ("verbs/04-consult.txt".into(), "046  hold talks with $T ; mutual\n042  ~visit to $T\n057  sign &agreement with $T\n".into()),
+            ("verbs/11-disapprove.txt".into(), "111  criticize $T\n111  analyse $T\n".into()),
         ]);
         let c = d.compile();
         (d, c)
+    }
+
+    #[test]
+    fn both_spellings_of_ize_and_yse_verbs_inflect_as_one_lemma() {
+        let (_, c) = compiled();
+        for (word, lemma) in [
+            ("criticised", "criticize"),
+            ("criticizing", "criticize"),
+            ("analyzed", "analyse"),
+            ("analyses", "analyse"),
+        ] {
+            let e = &c.entries[c.words[word] as usize];
+            assert!(e.verbs.iter().any(|v| c.lemmas[v.0 as usize] == lemma), "{word} is no form of {lemma}");
+        }
     }
 
     fn names(c: &Compiled, text: &str) -> Vec<String> {
@@ -609,6 +651,9 @@ mod tests {
         assert_eq!(names(&c, "Cote d'Ivoire and Côte d’Ivoire"), ["Cote d'Ivoire", "Côte d’Ivoire"]);
         assert_eq!(names(&c, "the armies of the U.S."), ["armies", "U.S."]);
         assert_eq!(names(&c, "Kazakhstanis"), Vec::<String>::new());
+        // A longer name that fails its capitals leaves the shorter one at the same start.
+        assert_eq!(names(&c, "U.S. border patrol troops"), ["U.S.", "troops"]);
+        assert_eq!(names(&c, "U.S. Border Patrol troops"), ["U.S. Border Patrol", "troops"]);
     }
 
     #[test]

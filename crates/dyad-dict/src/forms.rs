@@ -131,6 +131,18 @@ impl VerbForms {
             if *x != self.past && *x != self.participle {
                 v.push((x.clone(), Form::PastOrParticiple));
             }
+            // A doubling spelling doubles in -ing too ("cancelled" → "cancelling").
+            let last = self.base.as_bytes().last().copied().unwrap_or(0);
+            if x.len() == self.base.len() + 3
+                && x.starts_with(&self.base)
+                && x.ends_with("ed")
+                && x.as_bytes()[self.base.len()] == last
+            {
+                let gerund = format!("{}ing", &x[..x.len() - 2]);
+                if gerund != self.gerund && !v.iter().any(|(f, _)| *f == gerund) {
+                    v.push((gerund, Form::Gerund));
+                }
+            }
         }
         v
     }
@@ -188,7 +200,7 @@ mod tests {
     fn inflects_regular_and_irregular() {
         let mut irr = Irregulars::default();
         let mut d = Diagnostics::default();
-        irr.parse("hold held held\nstop stopped stopped\nshoot shot shot\nbad line\ntravel travelled travelled\ntravel traveled traveled\n", "forms.txt", 0, &mut d);
+        irr.parse("hold held held\nstop stopped stopped\nshoot shot shot\nbad line\ntravel travelled travelled\ntravel traveled traveled\ncancel canceled canceled\ncancel cancelled cancelled\n", "forms.txt", 0, &mut d);
         assert_eq!(d.errors(), 1);
         let f = irr.inflect("hold");
         assert_eq!((f.third.as_str(), f.past.as_str(), f.gerund.as_str()), ("holds", "held", "holding"));
@@ -205,5 +217,10 @@ mod tests {
         assert_eq!(irr.inflect("push").third, "pushes");
         assert!(irr.inflect("travel").surface().iter().any(|(w, _)| w == "traveled"));
         assert_eq!(irr.inflect("free").gerund, "freeing");
+        // Both spellings of a doubling verb, in the past and in -ing.
+        let cancel: Vec<String> = irr.inflect("cancel").surface().into_iter().map(|(w, _)| w).collect();
+        for w in ["canceled", "cancelled", "canceling", "cancelling"] {
+            assert!(cancel.iter().any(|x| x == w), "{w} missing from {cancel:?}");
+        }
     }
 }

@@ -63,18 +63,28 @@ impl NameTrie {
     }
 
     /// The longest key that `bytes[at..]` starts with: (its end in `bytes`, its index).
+    #[cfg(test)]
     pub fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut best = None;
-        let mut node = *self.root.get(*bytes.get(at)? as usize)?;
+        let mut found = Vec::new();
+        self.prefixes_at(bytes, at, &mut found);
+        found.pop()
+    }
+
+    /// Every key that `bytes[at..]` starts with, shortest first, into `out` (cleared first):
+    /// (its end in `bytes`, its index).
+    pub fn prefixes_at(&self, bytes: &[u8], at: usize, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let Some(&first) = bytes.get(at) else { return };
+        let mut node = self.root[first as usize];
         let mut i = at + 1;
         loop {
             if node == NONE {
-                return best;
+                return;
             }
             if self.terminal[node as usize] != NONE {
-                best = Some((i, self.terminal[node as usize] as usize));
+                out.push((i, self.terminal[node as usize] as usize));
             }
-            let Some(&b) = bytes.get(i) else { return best };
+            let Some(&b) = bytes.get(i) else { return };
             let (s, e) = (self.starts[node as usize] as usize, self.starts[node as usize + 1] as usize);
             node = match self.labels[s..e].iter().position(|&l| l == b) {
                 Some(k) => self.targets[s + k],
@@ -103,5 +113,8 @@ mod tests {
         assert_eq!(at("x", 0), None);
         assert_eq!(at("us", 2), None);
         assert!(NameTrie::new::<&str>(&[]).longest_at(b"abc", 0).is_none());
+        let mut found = Vec::new();
+        t.prefixes_at(b"united states", 0, &mut found);
+        assert_eq!(found.iter().map(|&(_, k)| keys[k]).collect::<Vec<_>>(), ["un", "united", "united states"]);
     }
 }
