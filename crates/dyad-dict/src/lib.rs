@@ -111,7 +111,7 @@ impl Dictionaries {
     pub fn embedded_compiled() -> (Dictionaries, Compiled) {
         let files = embedded::EMBEDDED;
         let parsing = std::thread::spawn(move || parse_pattern_files(files, &Codebook::standard()));
-        let (mut d, _) = Dictionaries::parse_others(files, &Codebook::standard(), is_patterns);
+        let (mut d, _) = Dictionaries::parse_others(files, &Codebook::standard());
         let (compiled, patterns) = std::thread::scope(|scope| {
             let names = scope.spawn(|| compiled::build_names(&d));
             let patterns: Vec<Pattern> = parsing
@@ -163,7 +163,7 @@ impl Dictionaries {
         // this one reads the actors, then merge everything in file order.
         std::thread::scope(|scope| {
             let patterns = scope.spawn(|| parse_pattern_files(files, &book));
-            let (mut d, mut by_file) = Dictionaries::parse_others(files, &book, is_patterns);
+            let (mut d, mut by_file) = Dictionaries::parse_others(files, &book);
             for (id, parsed, file_diags) in patterns.join().expect("parsing patterns does not panic") {
                 d.patterns.extend(parsed);
                 by_file[id] = file_diags;
@@ -180,7 +180,6 @@ impl Dictionaries {
     fn parse_others<P: AsRef<str>, T: AsRef<str>>(
         files: &[(P, T)],
         book: &Codebook,
-        is_patterns: impl Fn(&str) -> bool,
     ) -> (Dictionaries, Vec<Diagnostics>) {
         let mut people_index: rustc_hash::FxHashMap<(String, String), usize> = rustc_hash::FxHashMap::default();
         let mut d = Dictionaries::default();
