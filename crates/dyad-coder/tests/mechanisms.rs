@@ -364,3 +364,8 @@ fn a_place_named_as_the_setting_does_not_do_the_participle_after_it() {
     EGYEDU "Egyptian students" → ISRGOV "Israeli government" 111 [criticizing] asserted
     "#);
 }
+
+#[test]
+fn an_ethnic_minority_is_civilians_of_the_country_it_lives_in() {
+    insta::assert_snapshot!(code("Ukrainian troops attacked ethnic Russian activists in eastern Ukraine.", "2023-03-28"), @r#"UKRMIL "Ukrainian troops" → UKROPP "ethnic Russian activists in eastern Ukraine" 190 [attacked] asserted"#);
+}
