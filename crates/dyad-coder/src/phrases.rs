@@ -297,6 +297,26 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
                 prev.members = vec![m];
                 continue;
             }
+            // "the Albanians of southern Serbia", "the Kurds of Iraq": a people named with the
+            // country it lives in is that country's civilians.
+            if gap_words.first() == Some(&"of")
+                && modifiers
+                && prev.possessor.is_none()
+                && a.kind == MemberKind::Country
+                && a.form == Some(CountryForm::People)
+                && b.kind == MemberKind::Country
+                && b.is_country_like()
+            {
+                let mut m = a.clone();
+                m.kind = MemberKind::Agent;
+                m.form = None;
+                m.code.agents = vec!["CVL".into()];
+                m.inherit_country(b);
+                m.span = prev.span(toks).cover(p.span(toks));
+                prev.end = p.end;
+                prev.members = vec![m];
+                continue;
+            }
             // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
             // described by the phrase after the comma.
             if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
