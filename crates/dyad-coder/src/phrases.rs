@@ -70,6 +70,9 @@ pub(crate) fn looks_adjectival(word: &str) -> bool {
         .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
+/// Nouns for the bodies a state leads ("Saudi-led coalition jets", "US-led alliance troops").
+const LED_BODIES: &[&str] = &["coalition", "alliance", "multinational", "international", "joint"];
+
 struct Core {
     start: usize,
     end: usize,
@@ -111,6 +114,25 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
             let m = toks[start].mention;
             while start < i && toks[start].mention == m {
                 start += 1;
+            }
+        }
+        // "Vietnamese-led forces", "Saudi-led coalition troops": the leader's name and the
+        // forces it leads are one actor, coded as the leader's.
+        if i + 2 < n
+            && toks[i].is_punct(text, "-")
+            && text[toks[i + 1].span].eq_ignore_ascii_case("led")
+            && toks[i - 1].mention != NONE
+            && !toks[i + 2].cap
+            && (toks[i + 2].mention != NONE
+                || (LED_BODIES.contains(&text[toks[i + 2].span].to_ascii_lowercase().as_str())
+                    && toks.get(i + 3).is_some_and(|t| t.mention != NONE && !t.cap)))
+        {
+            i += 2;
+            if toks[i].mention == NONE {
+                i += 1;
+            }
+            while i < n && is_core(&toks[i], text, false) {
+                i += 1;
             }
         }
         let mut end = i;

@@ -375,3 +375,8 @@ fn an_ethnic_minority_is_civilians_of_the_country_it_lives_in() {
 fn a_people_of_a_country_is_its_civilians() {
     insta::assert_snapshot!(code("The Russians of eastern Ukraine accused Kazakhstan of aggression.", "2023-03-28"), @r#"UKRCVL "The Russians of eastern Ukraine" → KAZ "Kazakhstan" 1123 [accused Kazakhstan of aggression] asserted"#);
 }
+
+#[test]
+fn forces_led_by_a_state_are_its_forces() {
+    insta::assert_snapshot!(code("Vietnamese-led troops attacked Japanese soldiers.", "2023-03-28"), @r#"VNMMIL "Vietnamese-led troops" → JPNMIL "Japanese soldiers" 190 [attacked] asserted"#);
+}
