@@ -57,3 +57,8 @@ fn cancelling_or_abolishing_restrictions_eases_them() {
     insta::assert_snapshot!(code("A Kenyan court cancelled restrictions on street protests in Nairobi.", "2023-03-28"), @r#"KENJUD "Kenyan court" → - 081 [cancelled restrictions]"#);
     insta::assert_snapshot!(code("The Israeli army abolished the curfew imposed on Palestinian villagers.", "2023-03-28"), @r#"ISRMIL "Israeli army" → PSECVL "Palestinian villagers" 081 [abolished the curfew imposed on]"#);
 }
+
+#[test]
+fn former_state_names_as_adjectives() {
+    insta::assert_snapshot!(code("Thai troops attacked Kampuchean rebels near the border.", "1985-03-28"), @r#"THAMIL "Thai troops" → KHMREB "Kampuchean rebels" 190 [attacked]"#);
+}
