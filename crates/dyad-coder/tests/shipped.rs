@@ -62,3 +62,8 @@ fn cancelling_or_abolishing_restrictions_eases_them() {
 fn former_state_names_as_adjectives() {
     insta::assert_snapshot!(code("Thai troops attacked Kampuchean rebels near the border.", "1985-03-28"), @r#"THAMIL "Thai troops" → KHMREB "Kampuchean rebels" 190 [attacked]"#);
 }
+
+#[test]
+fn complaining_to_a_body_about_a_party() {
+    insta::assert_snapshot!(code("Egypt complained to the Security Council about Ethiopia's dam.", "2023-03-28"), @r#"EGY "Egypt" → ETH "Ethiopia" 110 [complained to the Security Council about]"#);
+}
