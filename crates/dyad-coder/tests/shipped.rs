@@ -67,3 +67,9 @@ fn former_state_names_as_adjectives() {
 fn complaining_to_a_body_about_a_party() {
     insta::assert_snapshot!(code("Egypt complained to the Security Council about Ethiopia's dam.", "2023-03-28"), @r#"EGY "Egypt" → ETH "Ethiopia" 110 [complained to the Security Council about]"#);
 }
+
+#[test]
+fn a_cleric_in_and_out_of_office() {
+    insta::assert_snapshot!(code("Archbishop Desmond Tutu criticized the South African government.", "1990-05-01"), @r#"ZAFREL "Archbishop Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
+    insta::assert_snapshot!(code("Desmond Tutu criticized the South African government.", "2010-05-01"), @r#"ZAFELI "Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
+}
