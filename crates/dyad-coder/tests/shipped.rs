@@ -73,3 +73,10 @@ fn a_cleric_in_and_out_of_office() {
     insta::assert_snapshot!(code("Archbishop Desmond Tutu criticized the South African government.", "1990-05-01"), @r#"ZAFREL "Archbishop Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
     insta::assert_snapshot!(code("Desmond Tutu criticized the South African government.", "2010-05-01"), @r#"ZAFELI "Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
 }
+
+#[test]
+fn national_trade_union_centres() {
+    insta::assert_snapshot!(code("COSATU criticized the South African government.", "2023-03-28"), @r#"ZAFCSALAB "COSATU" → ZAFGOV "South African government" 111 [criticized]"#);
+    // The country adjective is part of the name, not Britain's Labour Party.
+    insta::assert_snapshot!(code("The Nigerian Labour Congress criticized the Nigerian government.", "2023-03-28"), @r#"NGANLCLAB "Nigerian Labour Congress" → NGAGOV "Nigerian government" 111 [criticized]"#);
+}
