@@ -70,6 +70,9 @@ pub(crate) fn looks_adjectival(word: &str) -> bool {
         .any(|suf| w.len() > suf.len() + 2 && w.ends_with(suf))
 }
 
+/// Nouns for the bodies a state leads ("Saudi-led coalition jets", "US-led alliance troops").
+const LED_BODIES: &[&str] = &["coalition", "alliance", "multinational", "international", "joint"];
+
 struct Core {
     start: usize,
     end: usize,
@@ -111,6 +114,25 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
             let m = toks[start].mention;
             while start < i && toks[start].mention == m {
                 start += 1;
+            }
+        }
+        // "Vietnamese-led forces", "Saudi-led coalition troops": the leader's name and the
+        // forces it leads are one actor, coded as the leader's.
+        if i + 2 < n
+            && toks[i].is_punct(text, "-")
+            && text[toks[i + 1].span].eq_ignore_ascii_case("led")
+            && toks[i - 1].mention != NONE
+            && !toks[i + 2].cap
+            && (toks[i + 2].mention != NONE
+                || (LED_BODIES.contains(&text[toks[i + 2].span].to_ascii_lowercase().as_str())
+                    && toks.get(i + 3).is_some_and(|t| t.mention != NONE && !t.cap)))
+        {
+            i += 2;
+            if toks[i].mention == NONE {
+                i += 1;
+            }
+            while i < n && is_core(&toks[i], text, false) {
+                i += 1;
             }
         }
         let mut end = i;
@@ -291,6 +313,26 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
             let prep_ok = gap_words.first().is_some_and(|p| matches!(*p, "of" | "from" | "in")) && modifiers;
             if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                 let mut m = a.clone();
+                m.inherit_country(b);
+                m.span = prev.span(toks).cover(p.span(toks));
+                prev.end = p.end;
+                prev.members = vec![m];
+                continue;
+            }
+            // "the Albanians of southern Serbia", "the Kurds of Iraq": a people named with the
+            // country it lives in is that country's civilians.
+            if gap_words.first() == Some(&"of")
+                && modifiers
+                && prev.possessor.is_none()
+                && a.kind == MemberKind::Country
+                && a.form == Some(CountryForm::People)
+                && b.kind == MemberKind::Country
+                && b.is_country_like()
+            {
+                let mut m = a.clone();
+                m.kind = MemberKind::Agent;
+                m.form = None;
+                m.code.agents = vec!["CVL".into()];
                 m.inherit_country(b);
                 m.span = prev.span(toks).cover(p.span(toks));
                 prev.end = p.end;

@@ -173,6 +173,18 @@ impl Resolver<'_> {
                     member.code.agents.insert(0, a.clone());
                 }
             }
+        } else if let Some((_, CountryForm::People | CountryForm::Adjective)) = country
+            && toks[start..end].iter().any(|t| text[t.span].eq_ignore_ascii_case("ethnic"))
+        {
+            // "ethnic Albanians", "ethnic Turkish villagers": a minority named by its kin state
+            // is civilians (or its own agents) of the country it lives in, which the context gives.
+            member.kind = MemberKind::Agent;
+            member.form = None;
+            member.code = ActorCode {
+                country: None,
+                group: None,
+                agents: if agents.is_empty() { vec!["CVL".into()] } else { agents.clone() },
+            };
         } else if let Some((c, form)) = country {
             member.kind = if agents.is_empty() { MemberKind::Country } else { MemberKind::Agent };
             member.form = Some(form);

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 const COUNTRIES: &str = "\
 Russia: RUS
   adjectives: Russian
+  people: Russians
   capitals: Moscow
   seats: Kremlin
 United States: USA
@@ -363,4 +364,19 @@ fn a_place_named_as_the_setting_does_not_do_the_participle_after_it() {
     EGYEDU "Egyptian students" → EGY "Cairo" 141 [staged a protest] asserted
     EGYEDU "Egyptian students" → ISRGOV "Israeli government" 111 [criticizing] asserted
     "#);
+}
+
+#[test]
+fn an_ethnic_minority_is_civilians_of_the_country_it_lives_in() {
+    insta::assert_snapshot!(code("Ukrainian troops attacked ethnic Russian activists in eastern Ukraine.", "2023-03-28"), @r#"UKRMIL "Ukrainian troops" → UKROPP "ethnic Russian activists in eastern Ukraine" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn a_people_of_a_country_is_its_civilians() {
+    insta::assert_snapshot!(code("The Russians of eastern Ukraine accused Kazakhstan of aggression.", "2023-03-28"), @r#"UKRCVL "The Russians of eastern Ukraine" → KAZ "Kazakhstan" 1123 [accused Kazakhstan of aggression] asserted"#);
+}
+
+#[test]
+fn forces_led_by_a_state_are_its_forces() {
+    insta::assert_snapshot!(code("Vietnamese-led troops attacked Japanese soldiers.", "2023-03-28"), @r#"VNMMIL "Vietnamese-led troops" → JPNMIL "Japanese soldiers" 190 [attacked] asserted"#);
 }

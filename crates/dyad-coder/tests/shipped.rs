@@ -57,3 +57,26 @@ fn cancelling_or_abolishing_restrictions_eases_them() {
     insta::assert_snapshot!(code("A Kenyan court cancelled restrictions on street protests in Nairobi.", "2023-03-28"), @r#"KENJUD "Kenyan court" → - 081 [cancelled restrictions]"#);
     insta::assert_snapshot!(code("The Israeli army abolished the curfew imposed on Palestinian villagers.", "2023-03-28"), @r#"ISRMIL "Israeli army" → PSECVL "Palestinian villagers" 081 [abolished the curfew imposed on]"#);
 }
+
+#[test]
+fn former_state_names_as_adjectives() {
+    insta::assert_snapshot!(code("Thai troops attacked Kampuchean rebels near the border.", "1985-03-28"), @r#"THAMIL "Thai troops" → KHMREB "Kampuchean rebels" 190 [attacked]"#);
+}
+
+#[test]
+fn complaining_to_a_body_about_a_party() {
+    insta::assert_snapshot!(code("Egypt complained to the Security Council about Ethiopia's dam.", "2023-03-28"), @r#"EGY "Egypt" → ETH "Ethiopia" 110 [complained to the Security Council about]"#);
+}
+
+#[test]
+fn a_cleric_in_and_out_of_office() {
+    insta::assert_snapshot!(code("Archbishop Desmond Tutu criticized the South African government.", "1990-05-01"), @r#"ZAFREL "Archbishop Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
+    insta::assert_snapshot!(code("Desmond Tutu criticized the South African government.", "2010-05-01"), @r#"ZAFELI "Desmond Tutu" → ZAFGOV "South African government" 111 [criticized]"#);
+}
+
+#[test]
+fn national_trade_union_centres() {
+    insta::assert_snapshot!(code("COSATU criticized the South African government.", "2023-03-28"), @r#"ZAFCSALAB "COSATU" → ZAFGOV "South African government" 111 [criticized]"#);
+    // The country adjective is part of the name, not Britain's Labour Party.
+    insta::assert_snapshot!(code("The Nigerian Labour Congress criticized the Nigerian government.", "2023-03-28"), @r#"NGANLCLAB "Nigerian Labour Congress" → NGAGOV "Nigerian government" 111 [criticized]"#);
+}
