@@ -290,16 +290,22 @@ impl Matcher<'_> {
                 None
             }
             Item::Gap => {
-                for k in 0..=MAX_GAP {
-                    let p = pos + k;
-                    if p > limit || (k > 0 && is_clause_break(&self.toks[p - 1], self.text)) {
-                        break;
-                    }
+                // Up to MAX_GAP words, within the clause; a time adverbial in the gap counts as
+                // none ("complained to the United Nations on Tuesday over …").
+                let (mut p, mut words) = (pos, 0);
+                loop {
                     if let Some(m) = self.go(rest, p, limit, acc, false) {
                         return Some(m);
                     }
+                    p = match self.adverbial_phrase(p, limit) {
+                        Some(end) => end,
+                        None if words < MAX_GAP && p < limit && !is_clause_break(&self.toks[p], self.text) => {
+                            words += 1;
+                            p + 1
+                        }
+                        None => return None,
+                    };
                 }
-                None
             }
         }
     }

@@ -87,6 +87,7 @@ const VERBS: &str = "\
 152  remain on alert
 1011 call on $T to
 190  kill $T
+110  complain to * over $T
 ";
 
 const FRAMES: &str = "\
@@ -379,4 +380,11 @@ fn a_people_of_a_country_is_its_civilians() {
 #[test]
 fn forces_led_by_a_state_are_its_forces() {
     insta::assert_snapshot!(code("Vietnamese-led troops attacked Japanese soldiers.", "2023-03-28"), @r#"VNMMIL "Vietnamese-led troops" → JPNMIL "Japanese soldiers" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn a_time_adverbial_in_a_gap_counts_as_no_word() {
+    // The gap spans at most four words; "on Tuesday" is not one of them.
+    insta::assert_snapshot!(code("Ukraine complained to the British foreign minister on Tuesday over Russian troops.", "2023-03-28"), @r#"UKR "Ukraine" → RUSMIL "Russian troops" 110 [complained to the British foreign minister on Tuesday over] asserted"#);
+    insta::assert_snapshot!(code("Ukraine complained to the British foreign minister and his staff over Russian troops.", "2023-03-28"), @"");
 }
