@@ -330,6 +330,37 @@ pub(crate) fn int(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Prepositions and subordinators: a speaker's name or a counted noun phrase stops at them, so
+/// quotations and figures share the list.
+pub(crate) fn preposition_or_subordinator(low: &str) -> bool {
+    matches!(
+        low,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "after"
+            | "before"
+            | "during"
+            | "as"
+            | "than"
+            | "over"
+            | "under"
+            | "into"
+            | "about"
+            | "against"
+            | "between"
+            | "since"
+            | "until"
+            | "while"
+            | "when"
+            | "that"
+            | "which"
+    )
+}
+
 /// The value of a number word from one to twenty, the tens, and "a"/"an" as one.
 pub(crate) fn small_number_word(lower: &str) -> Option<u32> {
     Some(match lower {
