@@ -32,6 +32,7 @@ mod events;
 mod matching;
 mod phrases;
 mod places;
+mod protests;
 mod resolve;
 mod sentence;
 mod subjects;

@@ -6,6 +6,7 @@ use crate::analysis::{NONE, Tok, analyse, is_clause_break};
 use crate::discourse::{Memory, class_of};
 use crate::matching::{ItemsMatch, Matcher};
 use crate::phrases::{self, Phrase};
+use crate::protests;
 use crate::resolve::{Member, MemberKind, Resolver};
 use crate::subjects::{Subject, by_agent, skip_regions, subject};
 use crate::verbs::{self, VerbGroup};
@@ -285,7 +286,8 @@ pub(crate) fn code_sentence(
         out.retain(|c| c.code.root_number() != 1);
     }
     condition_targets(&mut out, toks, &phrases);
-    protest_targets(&mut out, toks, &phrases, text);
+    protests::fold_demands(&mut out, trace.as_deref_mut());
+    protests::protest_targets(&mut out, toks, &phrases, text);
     infer_targets(&mut out, &phrases, memory, trace);
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
@@ -354,75 +356,6 @@ fn condition_targets(out: &mut [Candidate], toks: &[Tok], phrases: &[Phrase]) {
             c.targets = p.members.clone();
         }
     }
-}
-
-/// Nouns after which "of", "for", "at", "over" or "to" name what a protest is against ("in
-/// defiance of Beijing", "to show their disapproval for the US").
-const PROTEST_ADJUNCTS: &[&str] = &["defiance", "disapproval", "opposition", "anger", "outrage", "protest"];
-
-/// A protest without a target takes the party an adjunct after it names as opposed: "staged
-/// rallies in Gaza against the party's leader", "blocked streets in defiance of Chinese
-/// authorities", "during demonstrations against violations by the Israeli military". The search
-/// stays in the clause (no comma, no finite verb) and reaches the first actor phrase within a few
-/// words of the adjunct's preposition.
-fn protest_targets(out: &mut [Candidate], toks: &[Tok], phrases: &[Phrase], text: &str) {
-    for c in out.iter_mut().filter(|c| c.targets.is_empty() && c.code.root_number() == 14) {
-        let Some(from) = toks.iter().position(|t| t.span.start >= c.trigger.end) else { continue };
-        let limit = (from + 16).min(toks.len());
-        let mut found = None;
-        let mut i = from;
-        while i < limit {
-            let t = &toks[i];
-            let w = text[t.span].to_ascii_lowercase();
-            if t.is_punct(text, ",") || is_clause_break(t, text) {
-                break;
-            }
-            // A finite verb starts another clause; "to show", "demanding" continue this one.
-            let nonfinite = i > 0 && toks[i - 1].tags.has(Tags::TO) || w.ends_with("ing");
-            if t.group != NONE && !nonfinite {
-                break;
-            }
-            let adjunct = w == "against"
-                || (PROTEST_ADJUNCTS.contains(&w.as_str())
-                    && toks.get(i + 1).is_some_and(|n| {
-                        matches!(
-                            text[n.span].to_ascii_lowercase().as_str(),
-                            "of" | "for" | "at" | "over" | "to" | "against"
-                        )
-                    }));
-            if adjunct {
-                found = adjunct_phrase(toks, phrases, text, i + 1);
-                break;
-            }
-            i += 1;
-        }
-        let Some(p) = found.map(|p| &phrases[p]) else { continue };
-        let own = p.members.iter().any(|m| c.sources.iter().any(|s| s.code == m.code));
-        if !p.members.is_empty() && !own {
-            c.targets = p.members.clone();
-        }
-    }
-}
-
-/// The first actor phrase from token `from`, over determiners, modifiers and the nouns of what is
-/// opposed ("the alleged human rights violations by the Israeli military").
-fn adjunct_phrase(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize) -> Option<usize> {
-    for t in toks.iter().skip(from).take(8) {
-        if t.phrase != NONE {
-            let p = t.phrase as usize;
-            return (!phrases[p].pronoun || !phrases[p].members.is_empty()).then_some(p);
-        }
-        let w = text[t.span].to_ascii_lowercase();
-        let passable = t.kind == dyad_text::TokenKind::Word
-            && t.group == NONE
-            && (t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::POSS.0))
-                || t.tags == Tags::NONE
-                || matches!(w.as_str(), "of" | "by" | "for" | "at" | "over" | "to" | "against"));
-        if !passable {
-            return None;
-        }
-    }
-    None
 }
 
 /// Whether a verb sits in an "if"/"unless" clause.

@@ -80,3 +80,15 @@ fn national_trade_union_centres() {
     // The country adjective is part of the name, not Britain's Labour Party.
     insta::assert_snapshot!(code("The Nigerian Labour Congress criticized the Nigerian government.", "2023-03-28"), @r#"NGANLCLAB "Nigerian Labour Congress" → NGAGOV "Nigerian government" 111 [criticized]"#);
 }
+
+#[test]
+fn criminal_charges_are_a_legal_accusation_not_an_arrest() {
+    // The codebook's note on 173: charges and lawsuits are coded 115.
+    insta::assert_snapshot!(code("Kenyan prosecutors charged two opposition lawmakers with incitement on Monday.", "2024-05-01"), @r#"KENJUD "Kenyan prosecutors" → KENOPP "two opposition lawmakers" 115 [charged two opposition lawmakers with]"#);
+}
+
+#[test]
+fn a_protest_demand_refines_the_protest() {
+    // The demand is what the rally is for, not a second event: 141 + 1041 → 1411.
+    insta::assert_snapshot!(code("Thousands of students rallied in Dhaka against the government, saying the prime minister must step down.", "2024-05-01"), @r#"BGDEDU "students" → BGDGOV "government" 1411 [rallied in Dhaka against]"#);
+}
