@@ -121,4 +121,3 @@ fn adjunct_phrase(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize) -> 
     }
     None
 }
-
