@@ -166,6 +166,25 @@ impl Memory {
         Vec::new()
     }
 
+    /// The one person named earlier in the document who carries `word` as one of the parts of
+    /// their name: news names a person in full once, then by one name ("Kim Jong Un … Kim said",
+    /// "Wang Yi … Wang told"). Such short forms are not dictionary names because they are
+    /// ambiguous on their own; after the full name they are not. `None` when two people fit.
+    pub fn person_named(&self, word: &str) -> Option<Member> {
+        let mut found: Option<&Member> = None;
+        for m in self.entries.iter().rev().flat_map(|e| e.members.iter()) {
+            let Some(name) = m.name.as_deref().filter(|_| m.kind == MemberKind::Person) else { continue };
+            if !name.split([' ', '-']).any(|part| part == word) {
+                continue;
+            }
+            match found {
+                Some(f) if f.name != m.name => return None,
+                _ => found = Some(m),
+            }
+        }
+        found.map(|m| Member { resolved_by: Some("name"), ..m.clone() })
+    }
+
     /// The most recent state named before byte `at`, for agents named without a country ("the
     /// foreign minister", "the government").
     pub fn recent_state(&self, at: usize) -> Option<Member> {

@@ -3,7 +3,7 @@
 //! coordination — and resolved to actor codes on the event's date.
 
 use crate::analysis::{NONE, Tok, Tokens};
-use crate::discourse::PronounClass;
+use crate::discourse::{Memory, PronounClass};
 use crate::resolve::{Member, MemberKind, Resolver};
 use dyad_dict::CountryForm;
 use dyad_model::Span;
@@ -154,7 +154,7 @@ fn cores(tk: &Tokens, text: &str) -> Vec<Core> {
 
 /// Builds every actor phrase of a sentence and records it on the tokens.
 /// `lower` is the ASCII-lower-cased body, byte for byte the same offsets as `text`.
-pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver) -> Vec<Phrase> {
+pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver, memory: &Memory) -> Vec<Phrase> {
     let mut phrases: Vec<Phrase> = Vec::new();
     for c in cores(tk, text) {
         let toks = &tk.toks;
@@ -248,6 +248,9 @@ pub(crate) fn build(tk: &mut Tokens, text: &str, lower: &str, res: &Resolver) ->
     phrases.dedup_by(|b, a| b.start < a.end);
     let phrases = attach(phrases, tk, text, lower);
     let mut phrases = coordinate(phrases, tk, lower);
+    for p in &mut phrases {
+        short_names(p, tk, text, memory);
+    }
     // An unknown name is no actor, alone or in a compound ("Congo and Costa Rica" is Costa Rica).
     for p in &mut phrases {
         if p.members.iter().any(|m| m.kind != MemberKind::Unknown) {
@@ -434,4 +437,24 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
         out.push(p);
     }
     out
+}
+
+/// A name the dictionaries do not know, alone or after a title ("Kim", "President Kim"), is the
+/// person named in full earlier in the document whose name has it as a part.
+fn short_names(p: &mut Phrase, tk: &Tokens, text: &str, memory: &Memory) {
+    if p.pronoun || p.members.len() != 1 {
+        return;
+    }
+    let m = &p.members[0];
+    let untitled = m.kind == MemberKind::Unknown;
+    let titled = m.kind == MemberKind::Agent && m.code.country.is_none() && m.human;
+    if !(untitled || titled) {
+        return;
+    }
+    let unknown: Vec<&Tok> =
+        tk.toks[p.start..p.end].iter().filter(|t| t.mention == NONE && t.cap && t.kind == TokenKind::Word).collect();
+    let [word] = unknown[..] else { return };
+    if let Some(person) = memory.person_named(&text[word.span]) {
+        p.members[0] = Member { span: m.span, ..person };
+    }
 }

@@ -74,7 +74,7 @@ pub(crate) fn code_sentence(
 ) -> SentenceOutput {
     let dict = &coder.compiled;
     let mut tk = analyse(text, lower, span, tokenize(text, span), hits, &coder.lexicon, dict);
-    let mut phrases = phrases::build(&mut tk, text, lower, res);
+    let mut phrases = phrases::build(&mut tk, text, lower, res, memory);
     memory.begin_sentence(span.start);
     resolve_pronouns(&mut phrases, &tk.toks, text, memory);
     let groups = verbs::groups(&mut tk.toks, text, dict);
@@ -399,6 +399,9 @@ fn source_members(phrases: &[Phrase], toks: &[Tok], p: usize) -> Vec<Member> {
     ph.members.clone()
 }
 
+/// Sectors of the state itself.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
 fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &mut Memory) {
     // The sentence's subject: its first phrase, unless a preposition governs it ("In Paris, …").
     let subject = phrases.first().filter(|p| !after_preposition(toks, text, p.start)).map(|p| p.start);
@@ -427,6 +430,11 @@ fn resolve_pronouns(phrases: &mut [Phrase], toks: &[Tok], text: &str, memory: &m
                 for m in &mut p.members {
                     if m.needs_country() {
                         m.inherit_country(&state);
+                        // "the government" after "the Nigeria Labour Congress" is Nigeria's, not
+                        // the union's: state sectors take the country without the group.
+                        if m.code.agents.iter().any(|a| STATE_SECTORS.contains(&a.as_str())) {
+                            m.code.group = None;
+                        }
                         m.resolved_by = Some("definite");
                     }
                 }

@@ -92,3 +92,20 @@ fn a_protest_demand_refines_the_protest() {
     // The demand is what the rally is for, not a second event: 141 + 1041 → 1411.
     insta::assert_snapshot!(code("Thousands of students rallied in Dhaka against the government, saying the prime minister must step down.", "2024-05-01"), @r#"BGDEDU "students" → BGDGOV "government" 1411 [rallied in Dhaka against]"#);
 }
+
+#[test]
+fn a_part_of_a_name_refers_back_to_the_person_named_in_full() {
+    // "Kim" and "Wang" alone are no dictionary names; after the full names they are these people.
+    insta::assert_snapshot!(code("North Korean leader Kim Jong Un met Chinese Foreign Minister Wang Yi in Pyongyang on Friday. Wang praised Kim.", "2024-03-01"), @r#"
+    PRKGOV "North Korean leader Kim Jong Un" → CHNGOV "Chinese Foreign Minister Wang Yi" 040 [met]
+    CHNGOV "Wang" → PRKGOV "Kim" 051 [praised]
+    "#);
+}
+
+#[test]
+fn the_government_after_a_union_is_the_state_not_the_union() {
+    insta::assert_snapshot!(code("The Nigeria Labour Congress called off its strike on Monday. The government thanked the union leaders.", "2024-03-01"), @r#"
+    NGANLCLAB "Nigeria Labour Congress" → - 082 [called off its strike]
+    NGAGOV "government" → NGALAB "union leaders" 051 [thanked]
+    "#);
+}
