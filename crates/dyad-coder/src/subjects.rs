@@ -5,7 +5,7 @@
 use crate::analysis::{NONE, Tok};
 use crate::phrases::Phrase;
 use crate::verbs::VerbGroup;
-use dyad_text::Tags;
+use dyad_text::{Tags, TokenKind};
 
 /// The outcome of a subject search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +169,8 @@ pub(crate) fn by_agent(toks: &[Tok], text: &str, from: usize, limit: usize) -> O
                 j += 1;
             }
             if j < toks.len() && toks[j].phrase != NONE {
-                return Some(toks[j].phrase as usize);
+                let ph = toks[j].phrase;
+                return (!modifies_a_thing(toks, text, ph, stop)).then_some(ph as usize);
             }
         }
         if toks[i].group != NONE && i > 0 && toks[i - 1].phrase != NONE {
@@ -178,6 +179,27 @@ pub(crate) fn by_agent(toks: &[Tok], text: &str, from: usize, limit: usize) -> O
         i += 1;
     }
     attack_agent(toks, text, from, stop)
+}
+
+/// Whether the actor phrase `ph` only modifies a noun compound that is not an attack or a
+/// weapon: "killed by the Malaysia Airlines flight MH17 crash" names a crash, not an attacker,
+/// while "killed by Israeli air strikes" and "hit by a US drone" name their agents.
+fn modifies_a_thing(toks: &[Tok], text: &str, ph: u32, stop: usize) -> bool {
+    let Some(end) = toks.iter().rposition(|t| t.phrase == ph).map(|i| i + 1) else { return false };
+    let mut head = None;
+    for t in toks.iter().take(stop.max(end)).skip(end).take(4) {
+        // "the U.N. war crimes court": a compound ending in an agent noun is an actor.
+        if t.mention != NONE {
+            return false;
+        }
+        let plain = t.kind == TokenKind::Word && t.phrase == NONE && t.group == NONE && !t.verbal;
+        let noun = plain && (t.tags == Tags::NONE || t.cap);
+        if !noun {
+            break;
+        }
+        head = Some(t);
+    }
+    head.is_some_and(|h| !ATTACK_NOUNS.contains(&text[h.span].to_ascii_lowercase().as_str()))
 }
 
 /// Nouns of attacks whose actor adjective names the agent of a passive ("killed in Israeli air

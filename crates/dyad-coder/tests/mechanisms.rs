@@ -388,3 +388,10 @@ fn a_time_adverbial_in_a_gap_counts_as_no_word() {
     insta::assert_snapshot!(code("Ukraine complained to the British foreign minister on Tuesday over Russian troops.", "2023-03-28"), @r#"UKR "Ukraine" → RUSMIL "Russian troops" 110 [complained to the British foreign minister on Tuesday over] asserted"#);
     insta::assert_snapshot!(code("Ukraine complained to the British foreign minister and his staff over Russian troops.", "2023-03-28"), @"");
 }
+
+#[test]
+fn a_by_phrase_naming_a_thing_is_no_agent() {
+    // The actor only modifies "crash"; in "Russian air strikes" it is the agent.
+    insta::assert_snapshot!(code("Two Ukrainian soldiers were killed by a Russian airliner crash.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Two Ukrainian soldiers were killed by Russian air strikes.", "2023-03-28"), @r#"RUS "Russian" → UKRMIL "Two Ukrainian soldiers" 190 [killed] asserted"#);
+}
