@@ -845,10 +845,15 @@ fn trailing_target(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize, li
     None
 }
 
-/// The first actor phrase after token `from` in the clause.
+/// The first actor phrase after token `from` in the clause, past agents of no country.
 fn first_phrase_after(toks: &[Tok], phrases: &[Phrase], from: usize, limit: usize) -> Option<usize> {
     for t in &toks[from + 1..limit] {
+        // "willing to send troops to Saudi Arabia": troops of no country are what is sent.
         if t.phrase != NONE && !phrases[t.phrase as usize].pronoun {
+            let p = &phrases[t.phrase as usize];
+            if p.members.iter().all(Member::needs_country) {
+                continue;
+            }
             return Some(t.phrase as usize);
         }
         if t.kind == dyad_text::TokenKind::Punct || t.group != NONE {

@@ -109,3 +109,9 @@ fn the_government_after_a_union_is_the_state_not_the_union() {
     NGAGOV "government" → NGALAB "union leaders" 051 [thanked]
     "#);
 }
+
+#[test]
+fn what_a_promise_sends_is_not_its_target() {
+    // The frame's fallback target skips the countryless troops for the state they go to.
+    insta::assert_snapshot!(code("Norway is willing to send troops to Saudi Arabia.", "2024-03-01"), @r#"NOR "Norway" → SAU "Saudi Arabia" 030 [is willing to send]"#);
+}
