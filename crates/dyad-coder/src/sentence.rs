@@ -745,9 +745,15 @@ fn try_frames(
             };
             let compound = phrases[source].members.len() > 1;
             let best = best_pattern(coder, matcher, &embedded, limit, compound);
-            let mapped = best
-                .as_ref()
-                .and_then(|b| map_code(&coder.dicts.frame_maps, f.kind, dict.patterns[b.pattern as usize].code));
+            // Refusing an act is its negation: a pattern's own not= code wins ("declined to rule
+            // out military action" is the threat that "did not rule out" is).
+            let mapped = best.as_ref().and_then(|b| {
+                let p = &dict.patterns[b.pattern as usize];
+                (f.kind == FrameKind::Refuse)
+                    .then_some(p.not)
+                    .flatten()
+                    .or_else(|| map_code(&coder.dicts.frame_maps, f.kind, p.code).map(|m| m.to))
+            });
             let (Some(best), Some(mapped)) = (best, mapped) else {
                 // Remember the frame's own fallback in case no verb pattern does better.
                 if fallback.is_none() {
@@ -797,10 +803,10 @@ fn try_frames(
             let end = best.m.end.max(v + 1);
             let trigger = trigger_span(toks, phrases, g.head, best.m, best.m.target);
             let pattern = format!("{at}+{}", coder.dicts.locate(inner.origin));
-            note!(trace, "frame    {pattern} \"{}\" + \"{}\": {} → {}", f.text, inner.text, inner.code, mapped.to);
+            note!(trace, "frame    {pattern} \"{}\" + \"{}\": {} → {}", f.text, inner.text, inner.code, mapped);
             return Some(FrameHit {
                 candidate: Some(Candidate {
-                    code: mapped.to,
+                    code: mapped,
                     negated: false,
                     modality: g.modality,
                     sources: source_members(phrases, toks, source),

@@ -115,3 +115,9 @@ fn what_a_promise_sends_is_not_its_target() {
     // The frame's fallback target skips the countryless troops for the state they go to.
     insta::assert_snapshot!(code("Norway is willing to send troops to Saudi Arabia.", "2024-03-01"), @r#"NOR "Norway" → SAU "Saudi Arabia" 030 [is willing to send]"#);
 }
+
+#[test]
+fn not_ruling_out_force_is_a_threat() {
+    insta::assert_snapshot!(code("Trump ruled out military action against Iran on Friday.", "2017-03-01"), @r#"USAGOV "Trump" → IRN "Iran" 0356 [ruled out military action against]"#);
+    insta::assert_snapshot!(code("Trump declined to rule out military action against Iran on Friday.", "2017-03-01"), @r#"USAGOV "Trump" → IRN "Iran" 138 [declined to rule out military action against]"#);
+}
