@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+mod complaints;
 mod discourse;
 mod events;
 mod matching;

@@ -3,6 +3,7 @@
 
 use crate::Coder;
 use crate::analysis::{NONE, Tok, analyse, is_clause_break};
+use crate::complaints;
 use crate::discourse::{Memory, class_of};
 use crate::matching::{ItemsMatch, Matcher};
 use crate::phrases::{self, Phrase};
@@ -281,6 +282,9 @@ pub(crate) fn code_sentence(
         &mut out,
         trace.as_deref_mut(),
     );
+    if complaints::postposed(&groups, toks, &phrases, text, dict, &mut out).is_some() {
+        note!(trace, "complaint reported after its content: the reporting verb is the event");
+    }
     // A statement is coded only when nothing else in the sentence is.
     if out.iter().any(|c| c.code.root_number() != 1) {
         out.retain(|c| c.code.root_number() != 1);
@@ -1174,7 +1178,7 @@ fn own_government(c: &Candidate, place: Option<&Member>, phrases: &[Phrase]) -> 
 /// Sector agents named without a country ("the rebels", "demonstrators") take the country the
 /// sentence places the event in, or else the other party's when the agent is a domestic one
 /// (civilians, opposition, police …), as news reports domestic events; marked as resolved from
-/// context.
+/// context. An NGO left without a country is the generic NGO.
 fn fill_countries(out: &mut [Candidate], place: Option<String>) {
     const DOMESTIC: &[&str] = &[
         "CVL", "OPP", "REB", "COP", "JUD", "LEG", "LAB", "EDU", "BUS", "MED", "REL", "HLH", "ELI", "REF", "CRM", "PTY",
@@ -1198,6 +1202,10 @@ fn fill_countries(out: &mut [Candidate], place: Option<String>) {
                 if let Some(country) = country {
                     m.code.country = Some(country);
                     m.resolved_by = Some("context");
+                } else if m.code.agents.first().is_some_and(|a| a == "NGO") {
+                    // "a human rights group" of no country is CAMEO's generic NGO.
+                    m.code.agents.remove(0);
+                    m.code.country = Some("NGO".into());
                 }
             }
         }

@@ -121,3 +121,10 @@ fn not_ruling_out_force_is_a_threat() {
     insta::assert_snapshot!(code("Trump ruled out military action against Iran on Friday.", "2017-03-01"), @r#"USAGOV "Trump" → IRN "Iran" 0356 [ruled out military action against]"#);
     insta::assert_snapshot!(code("Trump declined to rule out military action against Iran on Friday.", "2017-03-01"), @r#"USAGOV "Trump" → IRN "Iran" 138 [declined to rule out military action against]"#);
 }
+
+#[test]
+fn a_complaint_reported_after_its_content() {
+    // The reporting verb is the event when the reported clause codes nothing; an NGO of no
+    // country is CAMEO's generic NGO.
+    insta::assert_snapshot!(code("The Kenyan government is failing to protect journalists, a human rights group protested on Friday.", "2024-03-01"), @r#"NGO "human rights group" → KENGOV "Kenyan government" 111 [protested]"#);
+}
