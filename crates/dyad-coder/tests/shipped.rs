@@ -80,3 +80,67 @@ fn national_trade_union_centres() {
     // The country adjective is part of the name, not Britain's Labour Party.
     insta::assert_snapshot!(code("The Nigerian Labour Congress criticized the Nigerian government.", "2023-03-28"), @r#"NGANLCLAB "Nigerian Labour Congress" → NGAGOV "Nigerian government" 111 [criticized]"#);
 }
+
+#[test]
+fn strengthening_forces_inside_a_country() {
+    insta::assert_snapshot!(code("Russia has reinforced its troops in Belarus.", "2022-01-20"), @r#"RUS "Russia" → BLR "Belarus" 154 [reinforced its troops in]"#);
+}
+
+#[test]
+fn offering_troops_to_a_party() {
+    insta::assert_snapshot!(code("Egypt offered 2,000 soldiers to the United Nations.", "1993-03-28"), @r#"EGY "Egypt" → IGOUNO "United Nations" 0334 [offered 2,000 soldiers to]"#);
+}
+
+#[test]
+fn opposing_a_proposal_is_a_rejection() {
+    insta::assert_snapshot!(code("Russia opposed the NATO proposal.", "2023-03-28"), @r#"RUS "Russia" → IGONAT "NATO" 120 [opposed the NATO proposal]"#);
+    insta::assert_snapshot!(code("Turkey opposes France's mediation in the dispute.", "2023-03-28"), @r#"TUR "Turkey" → FRA "France" 126 [opposes France's mediation]"#);
+    insta::assert_snapshot!(code("The rebels opposed the deployment of a peacekeeping force.", "2023-03-28"), @r#"---REB "rebels" → - 1245 [opposed the deployment of a peacekeeping force]"#);
+    // Opposing a party, not a proposal, stays disapproval.
+    insta::assert_snapshot!(code("China opposed the Japanese prime minister.", "2023-03-28"), @r#"CHN "China" → JPNGOV "Japanese prime minister" 110 [opposed]"#);
+}
+
+#[test]
+fn withdrawal_of_named_forces() {
+    insta::assert_snapshot!(code("Syria began the withdrawal of Syrian troops from Lebanon.", "2005-03-28"), @r#"SYR "Syria" → LBN "Lebanon" 0874 [withdrawal of Syrian troops from]"#);
+}
+
+#[test]
+fn prohibiting_aid_reduces_it() {
+    insta::assert_snapshot!(code("Britain prohibited aid to Zimbabwe.", "2003-03-28"), @r#"GBR "Britain" → ZWE "Zimbabwe" 162 [prohibited aid to]"#);
+}
+
+#[test]
+fn confiscating_goods_from_a_party() {
+    insta::assert_snapshot!(code("Kenyan police seized weapons and ammunition from Somali militants.", "2012-03-28"), @r#"KENCOP "Kenyan police" → SOMREB "Somali militants" 1711 [seized weapons and ammunition from]"#);
+    insta::assert_snapshot!(code("Troops confiscated guns and radios from the Karen rebels.", "2012-03-28"), @r#"---MIL "Troops" → ---REB "Karen rebels" 1711 [confiscated guns and radios from]"#);
+}
+
+#[test]
+fn pushing_and_pressure_frames() {
+    insta::assert_snapshot!(code("Britain pushed hard for the United States to support the plan.", "2005-03-28"), @r#"GBR "Britain" → USA "United States" 100 [pushed hard for the United States to support]"#);
+    insta::assert_snapshot!(code("The European Union stepped up pressure on Belarus to release political prisoners.", "2021-03-28"), @r#"IGOEEC "European Union" → BLR "Belarus" 1053 [stepped up pressure on Belarus to release political prisoners]"#);
+}
+
+#[test]
+fn weapons_fire_against_a_party() {
+    insta::assert_snapshot!(code("Indian troops opened artillery fire on Pakistani positions.", "2019-03-28"), @r#"INDMIL "Indian troops" → PAK "Pakistani" 194 [opened artillery fire on]"#);
+    insta::assert_snapshot!(code("Israeli troops opened tank and machine-gun fire on Palestinian gunmen.", "2002-03-28"), @r#"ISRMIL "Israeli troops" → PSEUAF "Palestinian gunmen" 194 [opened tank and machine-gun fire on]"#);
+}
+
+#[test]
+fn firing_to_disperse_a_crowd() {
+    insta::assert_snapshot!(code("Zambian police fired shots into the air to disperse opposition supporters.", "2016-03-28"), @r#"ZMBCOP "Zambian police" → ZMBOPP "opposition supporters" 175 [fired shots into the air to disperse]"#);
+    insta::assert_snapshot!(code("Indonesian troops used force to disperse student protesters.", "1998-03-28"), @r#"IDNMIL "Indonesian troops" → IDNOPPEDU "student protesters" 175 [used force to disperse]"#);
+}
+
+#[test]
+fn banning_an_extremist_organisation() {
+    insta::assert_snapshot!(code("The Egyptian government outlawed an Islamist extremist organization.", "1994-03-28"), @r#"EGYGOV "Egyptian government" → ---RAD "Islamist extremist organization" 1722 [outlawed]"#);
+    insta::assert_snapshot!(code("Israeli police arrested three Palestinian hackers.", "2014-03-28"), @r#"ISRCOP "Israeli police" → PSECRM "three Palestinian hackers" 173 [arrested]"#);
+}
+
+#[test]
+fn sending_inspectors_to_a_site() {
+    insta::assert_snapshot!(code("The IAEA sent a team of inspectors to Iran's Natanz plant.", "2006-03-28"), @r#"IGOIAE "IAEA" → IRN "Iran" 090 [sent a team of inspectors to]"#);
+}
