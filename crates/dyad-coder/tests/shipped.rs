@@ -144,3 +144,24 @@ fn banning_an_extremist_organisation() {
 fn sending_inspectors_to_a_site() {
     insta::assert_snapshot!(code("The IAEA sent a team of inspectors to Iran's Natanz plant.", "2006-03-28"), @r#"IGOIAE "IAEA" → IRN "Iran" 090 [sent a team of inspectors to]"#);
 }
+
+#[test]
+fn peoples_of_one_state_and_misspelt_states() {
+    insta::assert_snapshot!(code("Igbo traditional rulers criticized the Nigerian government.", "2010-03-28"), @r#"NGACVL "Igbo traditional rulers" → NGAGOV "Nigerian government" 111 [criticized]"#);
+    insta::assert_snapshot!(code("Pakistan criticized Afganistan.", "1987-03-28"), @r#"PAK "Pakistan" → AFG "Afganistan" 111 [criticized]"#);
+}
+
+#[test]
+fn handing_over_relief_goods() {
+    insta::assert_snapshot!(code("Japanese doctors handed over two tons of medicine to the Red Crescent.", "2004-03-28"), @r#"JPNHLH "Japanese doctors" → NGORCR "Red Crescent" 073 [handed over two tons of medicine to]"#);
+}
+
+#[test]
+fn preventing_a_gathering() {
+    insta::assert_snapshot!(code("Belarusian police prevented a rally by opposition supporters.", "2020-03-28"), @r#"BLRCOP "Belarusian police" → BLROPP "opposition supporters" 1721 [prevented a rally by]"#);
+}
+
+#[test]
+fn forcing_aid_agencies_out() {
+    insta::assert_snapshot!(code("Sudan forced aid agencies out of the country.", "2009-03-28"), @r#"SDN "Sudan" → - 1663 [forced aid agencies out of the country]"#);
+}
