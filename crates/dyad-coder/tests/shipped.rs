@@ -165,3 +165,27 @@ fn preventing_a_gathering() {
 fn forcing_aid_agencies_out() {
     insta::assert_snapshot!(code("Sudan forced aid agencies out of the country.", "2009-03-28"), @r#"SDN "Sudan" → - 1663 [forced aid agencies out of the country]"#);
 }
+
+#[test]
+fn leaders_of_the_late_cold_war() {
+    insta::assert_snapshot!(code("Gorbachev met Thatcher in London.", "1989-04-06"), @r#"RUSGOV "Gorbachev" → GBRGOV "Thatcher" 040 [met]"#);
+    // A frequent misspelling of the name.
+    insta::assert_snapshot!(code("President Mitterand welcomed Chancellor Kohl to Paris.", "1990-05-01"), @r#"FRAGOV "President Mitterand" → DEUGOV "Chancellor Kohl" 043 [welcomed Chancellor Kohl to]"#);
+    // After his term the same name is the country's elite.
+    insta::assert_snapshot!(code("Kozyrev criticized the Russian government.", "2005-05-01"), @r#"RUSELI "Kozyrev" → RUSGOV "Russian government" 111 [criticized]"#);
+}
+
+#[test]
+fn offering_concessions_is_an_intent_to_yield() {
+    insta::assert_snapshot!(code("The Serbian government offered concessions to the Kosovo Albanians.", "1998-03-28"), @r#"SRBGOV "Serbian government" → KOS "Kosovo Albanians" 035 [offered concessions to]"#);
+}
+
+#[test]
+fn examining_facilities_in_a_country() {
+    insta::assert_snapshot!(code("UN inspectors examined the factories in Iraq.", "1998-03-28"), @r#"IGOUNO "UN" → IRQ "Iraq" 090 [examined the factories in]"#);
+}
+
+#[test]
+fn burundian_rebel_groups() {
+    insta::assert_snapshot!(code("The FDD attacked Burundian troops near Bujumbura.", "2001-03-28"), @r#"BDIFDDREB "FDD" → BDIMIL "Burundian troops" 190 [attacked]"#);
+}
