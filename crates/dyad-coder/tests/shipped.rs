@@ -189,3 +189,28 @@ fn examining_facilities_in_a_country() {
 fn burundian_rebel_groups() {
     insta::assert_snapshot!(code("The FDD attacked Burundian troops near Bujumbura.", "2001-03-28"), @r#"BDIFDDREB "FDD" → BDIMIL "Burundian troops" 190 [attacked]"#);
 }
+
+#[test]
+fn rejecting_a_call_for_troops() {
+    insta::assert_snapshot!(code("NATO rejected calls for troops to be sent to Syria.", "2013-03-28"), @r#"IGONAT "NATO" → SYR "Syria" 1224 [rejected calls for troops to be sent to]"#);
+}
+
+#[test]
+fn meeting_a_party_s_demands() {
+    insta::assert_snapshot!(code("The Philippine government met the rebel group's demands.", "2001-03-28"), @r#"PHLGOV "Philippine government" → PHLREB "rebel group" 083 [met the rebel group's demands]"#);
+}
+
+#[test]
+fn returning_what_was_seized_from_a_party() {
+    insta::assert_snapshot!(code("Iran returned the boats seized from the British navy.", "2004-06-28"), @r#"IRN "Iran" → GBRMIL "British navy" 0842 [returned the boats seized from]"#);
+}
+
+#[test]
+fn evacuating_the_wounded_from_a_town() {
+    insta::assert_snapshot!(code("UN helicopters evacuated the wounded from the besieged Bosnian town.", "1994-03-28"), @r#"IGOUNO "UN" → BIH "Bosnian" 073 [evacuated the wounded from the besieged]"#);
+}
+
+#[test]
+fn leaders_of_eastern_europe_in_1989() {
+    insta::assert_snapshot!(code("Ceausescu criticized Hungary.", "1989-06-01"), @r#"ROUGOV "Ceausescu" → HUN "Hungary" 111 [criticized]"#);
+}
