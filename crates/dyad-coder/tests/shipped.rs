@@ -214,3 +214,13 @@ fn evacuating_the_wounded_from_a_town() {
 fn leaders_of_eastern_europe_in_1989() {
     insta::assert_snapshot!(code("Ceausescu criticized Hungary.", "1989-06-01"), @r#"ROUGOV "Ceausescu" → HUN "Hungary" 111 [criticized]"#);
 }
+
+#[test]
+fn opposing_a_deal_with_a_party() {
+    insta::assert_snapshot!(code("Israel opposed the nuclear deal with Iran.", "2015-07-28"), @r#"ISR "Israel" → IRN "Iran" 120 [opposed the nuclear deal with]"#);
+}
+
+#[test]
+fn charging_that_a_party_did_wrong() {
+    insta::assert_snapshot!(code("The opposition charged that the government had rigged the vote.", "2015-07-28"), @r#"---OPP "opposition" → ---GOV "government" 112 [charged that]"#);
+}
