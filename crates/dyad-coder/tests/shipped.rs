@@ -224,3 +224,30 @@ fn opposing_a_deal_with_a_party() {
 fn charging_that_a_party_did_wrong() {
     insta::assert_snapshot!(code("The opposition charged that the government had rigged the vote.", "2015-07-28"), @r#"---OPP "opposition" → ---GOV "government" 112 [charged that]"#);
 }
+
+#[test]
+fn retaking_a_town_from_a_party() {
+    insta::assert_snapshot!(code("Syrian troops recaptured the town of Palmyra from Islamic State fighters.", "2016-03-28"), @r#"SYRMIL "Syrian troops" → IMGISIREB "Islamic State fighters" 192 [recaptured the town of Palmyra from]"#);
+    insta::assert_snapshot!(code("Iraqi forces retook the city of Mosul from the Islamic State group.", "2017-07-10"), @r#"IRQMIL "Iraqi forces" → IMGISIREB "Islamic State group" 192 [retook the city of Mosul from]"#);
+}
+
+#[test]
+fn withdrawing_from_a_place_named_by_its_country() {
+    insta::assert_snapshot!(code("Ethiopian troops withdrew from the Somali town of Baidoa.", "2009-01-28"), @r#"ETHMIL "Ethiopian troops" → SOM "Somali" 0874 [withdrew from the Somali town]"#);
+}
+
+#[test]
+fn repelling_an_attack_by_a_party() {
+    insta::assert_snapshot!(code("The Ukrainian army repelled an attack by separatists.", "2015-01-28"), @r#"UKRMIL "Ukrainian army" → UKRREB "separatists" 190 [repelled an attack by]"#);
+}
+
+#[test]
+fn sums_of_money_as_economic_aid() {
+    insta::assert_snapshot!(code("Germany pledged 50 million euros to Ukraine.", "2015-01-28"), @r#"DEU "Germany" → UKR "Ukraine" 0331 [pledged 50 million euros to]"#);
+    insta::assert_snapshot!(code("Saudi Arabia gave $2 billion to Egypt.", "2015-01-28"), @r#"SAU "Saudi Arabia" → EGY "Egypt" 071 [gave $2 billion to]"#);
+}
+
+#[test]
+fn unfreezing_assets() {
+    insta::assert_snapshot!(code("The United States unfroze Iranian assets.", "2016-01-28"), @r#"USA "United States" → IRN "Iranian" 085 [unfroze Iranian assets]"#);
+}
