@@ -251,3 +251,15 @@ fn sums_of_money_as_economic_aid() {
 fn unfreezing_assets() {
     insta::assert_snapshot!(code("The United States unfroze Iranian assets.", "2016-01-28"), @r#"USA "United States" → IRN "Iranian" 085 [unfroze Iranian assets]"#);
 }
+
+#[test]
+fn approving_aid_for_a_party() {
+    insta::assert_snapshot!(code("The US Senate approved military aid to Ukraine.", "2015-01-28"), @r#"USALEG "US Senate" → UKR "Ukraine" 072 [approved military aid to]"#);
+}
+
+#[test]
+fn condemning_an_attack_names_the_perpetrator() {
+    insta::assert_snapshot!(code("The UN condemned the killing of protesters by Syrian security forces.", "2012-01-28"), @r#"IGOUNO "UN" → SYRCOP "Syrian security forces" 111 [condemned the killing of protesters by]"#);
+    // The condemned attack is not itself coded with the condemner as attacker.
+    insta::assert_snapshot!(code("Egypt condemned the bombing of a church in Alexandria.", "2011-01-02"), @r#"EGY "Egypt" → - 111 [condemned the bombing]"#);
+}
