@@ -263,3 +263,11 @@ fn condemning_an_attack_names_the_perpetrator() {
     // The condemned attack is not itself coded with the condemner as attacker.
     insta::assert_snapshot!(code("Egypt condemned the bombing of a church in Alexandria.", "2011-01-02"), @r#"EGY "Egypt" → - 111 [condemned the bombing]"#);
 }
+
+#[test]
+fn welcoming_an_agreement_between_parties() {
+    insta::assert_snapshot!(code("Germany welcomed the ceasefire agreement between Armenia and Azerbaijan.", "2020-10-28"), @r#"
+DEU "Germany" → ARM "Armenia" 051 [welcomed the ceasefire agreement between]
+DEU "Germany" → AZE "Azerbaijan" 051 [welcomed the ceasefire agreement between]
+"#);
+}
