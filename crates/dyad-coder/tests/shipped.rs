@@ -271,3 +271,9 @@ DEU "Germany" → ARM "Armenia" 051 [welcomed the ceasefire agreement between]
 DEU "Germany" → AZE "Azerbaijan" 051 [welcomed the ceasefire agreement between]
 "#);
 }
+
+#[test]
+fn barring_a_kind_of_aid() {
+    insta::assert_snapshot!(code("The US Congress barred military aid to Guatemala.", "1990-03-28"), @r#"USALEG "US Congress" → GTM "Guatemala" 1622 [barred military aid to]"#);
+    insta::assert_snapshot!(code("Washington cut off all aid to the Contras.", "1987-03-28"), @r#"USAGOV "Washington" → NICREB "Contras" 162 [cut off all aid to]"#);
+}
