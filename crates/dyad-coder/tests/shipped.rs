@@ -277,3 +277,9 @@ fn barring_a_kind_of_aid() {
     insta::assert_snapshot!(code("The US Congress barred military aid to Guatemala.", "1990-03-28"), @r#"USALEG "US Congress" → GTM "Guatemala" 1622 [barred military aid to]"#);
     insta::assert_snapshot!(code("Washington cut off all aid to the Contras.", "1987-03-28"), @r#"USAGOV "Washington" → NICREB "Contras" 162 [cut off all aid to]"#);
 }
+
+#[test]
+fn armed_movements_of_the_1990s() {
+    insta::assert_snapshot!(code("The KLA ambushed Serbian police near Pristina.", "1998-03-01"), @r#"KOSKLAREB "KLA" → SRBCOP "Serbian police" 190 [ambushed]"#);
+    insta::assert_snapshot!(code("Khmer Rouge guerrillas attacked a Cambodian army post.", "1993-03-01"), @r#"KHMKMRREB "Khmer Rouge guerrillas" → KHMMIL "Cambodian army" 190 [attacked]"#);
+}
