@@ -283,3 +283,9 @@ fn armed_movements_of_the_1990s() {
     insta::assert_snapshot!(code("The KLA ambushed Serbian police near Pristina.", "1998-03-01"), @r#"KOSKLAREB "KLA" → SRBCOP "Serbian police" 190 [ambushed]"#);
     insta::assert_snapshot!(code("Khmer Rouge guerrillas attacked a Cambodian army post.", "1993-03-01"), @r#"KHMKMRREB "Khmer Rouge guerrillas" → KHMMIL "Cambodian army" 190 [attacked]"#);
 }
+
+#[test]
+fn sieges_of_a_named_town_and_closing_a_named_border() {
+    insta::assert_snapshot!(code("Government troops laid siege to the town of Homs in Syria.", "2012-03-01"), @r#"SYRMILGOV "Government troops" → SYR "Homs" 191 [laid siege to the town of]"#);
+    insta::assert_snapshot!(code("Turkey closed its Syrian border.", "2015-03-01"), @r#"TUR "Turkey" → SYR "Syrian" 163 [closed its Syrian border]"#);
+}
