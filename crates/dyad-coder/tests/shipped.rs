@@ -289,3 +289,9 @@ fn sieges_of_a_named_town_and_closing_a_named_border() {
     insta::assert_snapshot!(code("Government troops laid siege to the town of Homs in Syria.", "2012-03-01"), @r#"SYRMILGOV "Government troops" → SYR "Homs" 191 [laid siege to the town of]"#);
     insta::assert_snapshot!(code("Turkey closed its Syrian border.", "2015-03-01"), @r#"TUR "Turkey" → SYR "Syrian" 163 [closed its Syrian border]"#);
 }
+
+#[test]
+fn more_role_nouns() {
+    insta::assert_snapshot!(code("Kenyan bandits attacked Somali clansmen near the border.", "2015-03-01"), @r#"KENCRM "Kenyan bandits" → SOMCVL "Somali clansmen" 190 [attacked]"#);
+    insta::assert_snapshot!(code("Israeli settlers attacked the offices of the Palestinian administrators.", "1994-03-01"), @r#"ISRCVL "Israeli settlers" → PSEGOV "Palestinian administrators" 190 [attacked the offices of]"#);
+}
