@@ -295,3 +295,15 @@ fn more_role_nouns() {
     insta::assert_snapshot!(code("Kenyan bandits attacked Somali clansmen near the border.", "2015-03-01"), @r#"KENCRM "Kenyan bandits" → SOMCVL "Somali clansmen" 190 [attacked]"#);
     insta::assert_snapshot!(code("Israeli settlers attacked the offices of the Palestinian administrators.", "1994-03-01"), @r#"ISRCVL "Israeli settlers" → PSEGOV "Palestinian administrators" 190 [attacked the offices of]"#);
 }
+
+#[test]
+fn handing_over_ones_own_weapons_is_disarmament() {
+    insta::assert_snapshot!(code("The rebels handed over their weapons to the peacekeepers.", "2015-03-01"), @r#"---REB "rebels" → ---MIL "peacekeepers" 0873 [handed over their weapons to]"#);
+    // Weapons given to another party remain military aid.
+    insta::assert_snapshot!(code("Iran handed over weapons to Hezbollah.", "2015-03-01"), @r#"IRN "Iran" → LBNHEZREB "Hezbollah" 072 [handed over weapons to]"#);
+}
+
+#[test]
+fn disbursing_a_loan_tranche() {
+    insta::assert_snapshot!(code("The IMF disbursed the second tranche to Ukraine.", "2015-03-01"), @r#"IGOIMF "IMF" → UKR "Ukraine" 071 [disbursed the second tranche to]"#);
+}
