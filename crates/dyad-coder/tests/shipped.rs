@@ -307,3 +307,9 @@ fn handing_over_ones_own_weapons_is_disarmament() {
 fn disbursing_a_loan_tranche() {
     insta::assert_snapshot!(code("The IMF disbursed the second tranche to Ukraine.", "2015-03-01"), @r#"IGOIMF "IMF" → UKR "Ukraine" 071 [disbursed the second tranche to]"#);
 }
+
+#[test]
+fn attacks_on_a_party_s_websites() {
+    insta::assert_snapshot!(code("Russian hackers took down Georgian government websites.", "2008-08-10"), @r#"RUSCRM "Russian hackers" → GEOGOV "Georgian government" 170 [took down Georgian government websites]"#);
+    insta::assert_snapshot!(code("Chinese hackers defaced the websites of the Taiwanese government.", "2008-08-10"), @r#"CHNCRM "Chinese hackers" → TWNGOV "Taiwanese government" 170 [defaced the websites of]"#);
+}
