@@ -313,3 +313,9 @@ fn attacks_on_a_party_s_websites() {
     insta::assert_snapshot!(code("Russian hackers took down Georgian government websites.", "2008-08-10"), @r#"RUSCRM "Russian hackers" → GEOGOV "Georgian government" 170 [took down Georgian government websites]"#);
     insta::assert_snapshot!(code("Chinese hackers defaced the websites of the Taiwanese government.", "2008-08-10"), @r#"CHNCRM "Chinese hackers" → TWNGOV "Taiwanese government" 170 [defaced the websites of]"#);
 }
+
+#[test]
+fn handing_over_wanted_people() {
+    insta::assert_snapshot!(code("Colombia handed over the drug lord to the United States.", "2015-03-01"), @r#"COL "Colombia" → USA "United States" 063 [handed over the drug lord to]"#);
+    insta::assert_snapshot!(code("Pakistan said it would not hand over the militants to India.", "2015-03-01"), @r#"PAK "it" → IND "India" 121 [hand over the militants to]"#);
+}
