@@ -319,3 +319,8 @@ fn handing_over_wanted_people() {
     insta::assert_snapshot!(code("Colombia handed over the drug lord to the United States.", "2015-03-01"), @r#"COL "Colombia" → USA "United States" 063 [handed over the drug lord to]"#);
     insta::assert_snapshot!(code("Pakistan said it would not hand over the militants to India.", "2015-03-01"), @r#"PAK "it" → IND "India" 121 [hand over the militants to]"#);
 }
+
+#[test]
+fn alert_facing_a_neighbour() {
+    insta::assert_snapshot!(code("Ethiopia put its troops on high alert along the border with Eritrea.", "1998-06-01"), @r#"ETH "Ethiopia" → ERI "Eritrea" 152 [put its troops on high alert along the border with]"#);
+}
