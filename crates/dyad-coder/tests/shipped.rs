@@ -127,7 +127,9 @@ fn a_complaint_reported_after_its_content() {
     // The reporting verb is the event when the reported clause codes nothing; an NGO of no
     // country is CAMEO's generic NGO.
     insta::assert_snapshot!(code("The Kenyan government is failing to protect journalists, a human rights group protested on Friday.", "2024-03-01"), @r#"NGO "human rights group" → KENGOV "Kenyan government" 111 [protested]"#);
+}
 
+#[test]
 fn strengthening_forces_inside_a_country() {
     insta::assert_snapshot!(code("Russia has reinforced its troops in Belarus.", "2022-01-20"), @r#"RUS "Russia" → BLR "Belarus" 154 [reinforced its troops in]"#);
 }
