@@ -140,6 +140,8 @@ fn indefinite_phrase(toks: &[Tok], text: &str, last: usize) -> bool {
 /// Finds every verb group of a sentence and records it on the head tokens.
 pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbGroup> {
     let mut out = Vec::new();
+    // Groups read as reduced relatives, with the form they had before.
+    let mut reduced: Vec<(usize, Form)> = Vec::new();
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -260,6 +262,7 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
                 || n.kind == TokenKind::Number
         });
         if !saw_aux && after_noun && !has_object && matches!(g.form, Form::PastOrParticiple | Form::Participle) {
+            reduced.push((out.len(), g.form));
             g.nonfinite = true;
             g.form = Form::Gerund;
         }
@@ -275,7 +278,24 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
         out.push(g);
         i += 1;
     }
+    // "Soldiers in the town opened fire on the crowd, witnesses said": a participle read as a
+    // reduced relative is the clause's verb after all when the sentence has no other finite verb
+    // but reporting verbs and relative clauses.
+    for (k, form) in reduced {
+        let other_finite = out.iter().enumerate().any(|(o, g)| {
+            o != k && !g.nonfinite && !toks[g.head].tags.has(Tags::REPORT) && !after_relative(toks, text, g.start)
+        });
+        if !other_finite {
+            out[k].nonfinite = false;
+            out[k].form = form;
+        }
+    }
     out
+}
+
+/// Whether a verb group opens a relative clause ("protesters who blocked the road").
+fn after_relative(toks: &[Tok], text: &str, start: usize) -> bool {
+    start > 0 && matches!(text[toks[start - 1].span].to_ascii_lowercase().as_str(), "who" | "which" | "that")
 }
 
 /// An auxiliary is the main verb when no verb follows it ("Russia is ready to …", "has talks").

@@ -395,3 +395,10 @@ fn a_by_phrase_naming_a_thing_is_no_agent() {
     insta::assert_snapshot!(code("Two Ukrainian soldiers were killed by a Russian airliner crash.", "2023-03-28"), @"");
     insta::assert_snapshot!(code("Two Ukrainian soldiers were killed by Russian air strikes.", "2023-03-28"), @r#"RUS "Russian" → UKRMIL "Two Ukrainian soldiers" 190 [killed] asserted"#);
 }
+
+#[test]
+fn a_participle_after_a_noun_is_the_verb_when_no_other_verb_is() {
+    // "shelled" after "town" could open a reduced relative; with no other finite verb but the
+    // reporting one, it is the clause's verb.
+    insta::assert_snapshot!(code("Russian soldiers in the town shelled villages, officials said.", "2023-03-28"), @r#"RUSMIL "Russian soldiers" → - 194 [shelled villages] asserted"#);
+}
