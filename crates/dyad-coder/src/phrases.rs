@@ -314,7 +314,8 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
                                         || between[k - 1].is_punct(text, "-")))))
                 });
             let prep_ok = gap_words.first().is_some_and(|p| matches!(*p, "of" | "from" | "in")) && modifiers;
-            if prep_ok && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
+            let moved = gap_words.first() != Some(&"of") && moved_object(toks, lower, prev.start);
+            if prep_ok && !moved && prev.possessor.is_none() && a.needs_country() && b.is_country_like() {
                 let mut m = a.clone();
                 m.inherit_country(b);
                 m.span = prev.span(toks).cover(p.span(toks));
@@ -457,4 +458,53 @@ fn short_names(p: &mut Phrase, tk: &Tokens, text: &str, memory: &Memory) {
     if let Some(person) = memory.person_named(&text[word.span]) {
         p.members[0] = Member { span: m.span, ..person };
     }
+}
+
+/// Verbs that move their object out of a place: "withdrew troops from Syria", "recalled its
+/// ambassador from Moscow" name where from, which is the target, not whose troops.
+const MOVING_OUT: &[&str] = &[
+    "withdraw",
+    "withdraws",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "pull",
+    "pulls",
+    "pulled",
+    "pulling",
+    "evacuate",
+    "evacuates",
+    "evacuated",
+    "evacuating",
+    "recall",
+    "recalls",
+    "recalled",
+    "recalling",
+    "redeploy",
+    "redeployed",
+    "withdrawal",
+    "pullout",
+    "evacuation",
+];
+
+/// Whether the phrase starting at token `start` is the object of a verb (or noun) of moving out,
+/// over determiners, possessives, numbers, modifiers and "of" ("pulled all its 2,000 troops",
+/// "the withdrawal of some invasion forces").
+fn moved_object(toks: &[Tok], lower: &str, start: usize) -> bool {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        let t = &toks[i];
+        if MOVING_OUT.contains(&&lower[t.span]) {
+            return true;
+        }
+        let filler = t.kind == TokenKind::Number
+            || t.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0 | Tags::ADJ.0 | Tags::ADV.0))
+            || &lower[t.span] == "of"
+            || (t.kind == TokenKind::Word && !t.cap && t.tags == Tags::NONE && t.group == NONE);
+        if !filler || start - i > 5 {
+            return false;
+        }
+    }
+    false
 }

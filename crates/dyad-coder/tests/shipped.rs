@@ -372,3 +372,11 @@ fn handing_over_wanted_people() {
 fn alert_facing_a_neighbour() {
     insta::assert_snapshot!(code("Ethiopia put its troops on high alert along the border with Eritrea.", "1998-06-01"), @r#"ETH "Ethiopia" → ERI "Eritrea" 152 [put its troops on high alert along the border with]"#);
 }
+
+#[test]
+fn what_is_withdrawn_from_a_country_names_the_target() {
+    // "from Syria" says where the troops leave, not whose troops they are.
+    insta::assert_snapshot!(code("Russia withdrew its troops from Syria on Monday.", "2017-03-01"), @r#"RUS "Russia" → SYR "Syria" 0874 [withdrew its troops from]"#);
+    insta::assert_snapshot!(code("The United States speeded up the withdrawal of some forces from Panama.", "1990-01-10"), @r#"USA "United States" → PAN "Panama" 0874 [withdrawal of some forces from]"#);
+    insta::assert_snapshot!(code("Putin met officials from Kazakhstan.", "2017-03-01"), @r#"RUSGOV "Putin" → KAZGOV "officials from Kazakhstan" 040 [met]"#);
+}
