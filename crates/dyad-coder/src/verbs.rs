@@ -234,7 +234,11 @@ pub(crate) fn groups(toks: &mut [Tok], text: &str, dict: &Compiled) -> Vec<VerbG
             g.negated = true;
         }
         g.start = j;
+        // "Israel is opposed to French mediation": an adjective with "to", the subject's own stance.
+        let stance = text[t.span].eq_ignore_ascii_case("opposed")
+            && toks.get(i + 1).is_some_and(|n| text[n.span].eq_ignore_ascii_case("to"));
         g.passive = saw_be
+            && !stance
             && matches!(form, Form::Participle | Form::PastOrParticiple)
             && readings.iter().any(|r| matches!(r.1, Form::Participle | Form::PastOrParticiple));
         if g.passive {

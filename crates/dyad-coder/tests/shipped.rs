@@ -380,3 +380,8 @@ fn what_is_withdrawn_from_a_country_names_the_target() {
     insta::assert_snapshot!(code("The United States speeded up the withdrawal of some forces from Panama.", "1990-01-10"), @r#"USA "United States" → PAN "Panama" 0874 [withdrawal of some forces from]"#);
     insta::assert_snapshot!(code("Putin met officials from Kazakhstan.", "2017-03-01"), @r#"RUSGOV "Putin" → KAZGOV "officials from Kazakhstan" 040 [met]"#);
 }
+
+#[test]
+fn being_opposed_to_is_opposing() {
+    insta::assert_snapshot!(code("Turkey is opposed to Russian mediation between the two sides.", "2020-10-01"), @r#"TUR "Turkey" → RUS "Russian" 126 [opposed to Russian mediation]"#);
+}
