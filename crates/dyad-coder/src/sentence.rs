@@ -1191,14 +1191,26 @@ fn fill_countries(out: &mut [Candidate], place: Option<String>) {
                 .find_map(|m| m.code.country.clone())
                 .filter(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c.as_str()))
         };
-        let (from_targets, from_sources) = (counterpart(&c.targets), counterpart(&c.sources));
-        for (side, other) in [(&mut c.sources, from_targets), (&mut c.targets, from_sources)] {
+        // A state named as a whole is a foreign counterpart more often than the home of the agent
+        // acting on it ("Congress barred aid to Guatemala", "hackers attacked Estonia"), except
+        // for the civilians living there ("ethnic Turks protested against Sweden"); the state's
+        // own agents are ("police detained the Russian opposition leader").
+        let agents_only: Vec<Member> = c.targets.iter().filter(|m| m.kind != MemberKind::Country).cloned().collect();
+        let (from_state, from_agents) = (counterpart(&c.targets), counterpart(&agents_only));
+        let from_sources = counterpart(&c.sources);
+        for (is_source, side) in [(true, &mut c.sources), (false, &mut c.targets)] {
             for m in side.iter_mut() {
                 if !m.needs_country() {
                     continue;
                 }
-                let domestic = m.code.agents.first().is_some_and(|a| DOMESTIC.contains(&a.as_str()));
-                let country = place.clone().or(if domestic { other.clone() } else { None });
+                let first = m.code.agents.first().map(String::as_str);
+                let domestic = first.is_some_and(|a| DOMESTIC.contains(&a));
+                let other = match (is_source, first == Some("CVL")) {
+                    (false, _) => from_sources.clone(),
+                    (true, true) => from_state.clone(),
+                    (true, false) => from_agents.clone(),
+                };
+                let country = place.clone().or(if domestic { other } else { None });
                 if let Some(country) = country {
                     m.code.country = Some(country);
                     m.resolved_by = Some("context");

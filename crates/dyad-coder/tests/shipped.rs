@@ -385,3 +385,10 @@ fn what_is_withdrawn_from_a_country_names_the_target() {
 fn being_opposed_to_is_opposing() {
     insta::assert_snapshot!(code("Turkey is opposed to Russian mediation between the two sides.", "2020-10-01"), @r#"TUR "Turkey" → RUS "Russian" 126 [opposed to Russian mediation]"#);
 }
+
+#[test]
+fn an_agent_acting_on_a_whole_state_keeps_no_country_of_it() {
+    // A state named as a whole is a counterpart, not the agent's home; its own agents are.
+    insta::assert_snapshot!(code("Congress barred military aid to Guatemala.", "1990-03-01"), @r#"---LEG "Congress" → GTM "Guatemala" 1622 [barred military aid to]"#);
+    insta::assert_snapshot!(code("Police detained the Russian opposition leader.", "2017-03-01"), @r#"RUSCOP "Police" → RUSOPP "Russian opposition leader" 173 [detained]"#);
+}
