@@ -383,6 +383,8 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
             let subject_after = toks.get(p.end).is_some_and(|t| t.verbal);
             // ", and" joining two phrases (no list before it) before a verb joins clauses.
             let clause_join = between.as_slice() == [",", "and"] && pending_commas.is_empty() && subject_after;
+            // "Sudan, and, with strings attached, Cuba"; an aside before a verb opens a clause.
+            let conj = conj || (!subject_after && interrupted_conjunction(&toks[prev.end..p.start], &between));
             let conj = conj && !(object_before && subject_after) && !clause_join;
             let comma = comma && !(object_before && subject_after);
             if conj || comma {
@@ -434,4 +436,18 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
         out.push(p);
     }
     out
+}
+
+/// "Sudan, and, with strings attached, Cuba", "Iran and, above all, Cuba": a conjunction whose
+/// last conjunct follows a short lower-case aside closed by a comma.
+fn interrupted_conjunction(gap: &[Tok], words: &[&str]) -> bool {
+    let rest = match words {
+        [",", "and" | "or", rest @ ..] | ["and" | "or", rest @ ..] => rest,
+        _ => return false,
+    };
+    let rest = rest.strip_prefix(&[","][..]).unwrap_or(rest);
+    let Some((&",", aside)) = rest.split_last() else { return false };
+    (1..=4).contains(&aside.len())
+        && aside.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        && gap.iter().all(|t| t.kind == TokenKind::Punct || !t.cap)
 }

@@ -388,3 +388,17 @@ fn a_time_adverbial_in_a_gap_counts_as_no_word() {
     insta::assert_snapshot!(code("Ukraine complained to the British foreign minister on Tuesday over Russian troops.", "2023-03-28"), @r#"UKR "Ukraine" → RUSMIL "Russian troops" 110 [complained to the British foreign minister on Tuesday over] asserted"#);
     insta::assert_snapshot!(code("Ukraine complained to the British foreign minister and his staff over Russian troops.", "2023-03-28"), @"");
 }
+
+#[test]
+fn a_short_aside_after_the_conjunction_keeps_the_list_together() {
+    insta::assert_snapshot!(code("Britain lifted sanctions on Iran, Japan, and, for the time being, Peru.", "2023-03-28"), @r#"
+    GBR "Britain" → IRN "Iran" 085 [lifted sanctions on] asserted
+    GBR "Britain" → JPN "Japan" 085 [lifted sanctions on] asserted
+    GBR "Britain" → PER "Peru" 085 [lifted sanctions on] asserted
+    "#);
+    // An aside before a verb opens the next clause.
+    insta::assert_snapshot!(code("Britain criticized Iran, and on Tuesday, Japan attacked Peru.", "2023-03-28"), @r#"
+    GBR "Britain" → IRN "Iran" 111 [criticized] asserted
+    JPN "Japan" → PER "Peru" 190 [attacked] asserted
+    "#);
+}
