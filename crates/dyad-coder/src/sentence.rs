@@ -289,6 +289,7 @@ pub(crate) fn code_sentence(
     infer_targets(&mut out, &phrases, memory, trace);
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
+    domestic_place_targets(&mut out, toks, text);
     place_targets(&mut out, place.as_ref(), &phrases);
     // Places are only resolved where there is an event to place.
     let found = places
@@ -1156,6 +1157,33 @@ fn locative_before(toks: &[Tok], text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// A pattern's target that is only a place in the source's own country ("declared a ceasefire in
+/// south Lebanon" by a Lebanese group) is the setting, not a party: the event has no target.
+/// Acts done to a place keep it — protests (see `place_targets`), force and coercion (roots 14–20:
+/// "declared a state of siege in Haiti") and easing them (081: "lifted a curfew in Haiti").
+fn domestic_place_targets(out: &mut [Candidate], toks: &[Tok], text: &str) {
+    let on_a_place = |c: &Candidate| c.code.root_number() >= 14 || c.code.as_str().starts_with("081");
+    for c in out.iter_mut().filter(|c| !c.targets.is_empty() && !on_a_place(c)) {
+        let Some(home) = c.sources.first().and_then(|s| s.code.country.clone()) else { continue };
+        if dyad_dict::GENERIC_COUNTRIES.contains(&home.as_str())
+            || !c.sources.iter().all(|s| s.code.country.as_deref() == Some(home.as_str()))
+        {
+            continue;
+        }
+        c.targets.retain(|m| {
+            let place = m.kind == MemberKind::Country
+                && m.code.agents.is_empty()
+                && m.code.country.as_deref() == Some(home.as_str())
+                && m.resolved_by.is_none();
+            !(place
+                && toks
+                    .iter()
+                    .position(|t| t.span.start == m.span.start)
+                    .is_some_and(|i| locative_before(toks, text, i)))
+        });
+    }
 }
 
 /// Protests, shows of force and attacks reported with a place but no target are directed at the

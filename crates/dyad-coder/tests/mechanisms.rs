@@ -402,3 +402,9 @@ fn a_short_aside_after_the_conjunction_keeps_the_list_together() {
     JPN "Japan" → PER "Peru" 190 [attacked] asserted
     "#);
 }
+
+#[test]
+fn a_place_in_the_sources_own_country_is_no_target_of_a_peaceful_act() {
+    insta::assert_snapshot!(code("Ukrainian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"UKRMIL "Ukrainian troops" → - 042 [arrived in] asserted"#);
+    insta::assert_snapshot!(code("Russian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "eastern Ukraine" 042 [arrived in] asserted"#);
+}
