@@ -958,6 +958,10 @@ fn nominal_triggers(
         let Some((pid, m, _)) = best else { continue };
         let p = &dict.patterns[pid as usize];
         let at = coder.dicts.locate(p.origin);
+        if let Some(v) = cancelling_verb(coder, groups, toks, i) {
+            note!(trace, "dropped  \"{}\" ({} {at}): the object of \"{v}\", not done", &text[t.span], p.code);
+            continue;
+        }
         let pseudo = VerbGroup {
             start: i,
             head: i,
@@ -1016,6 +1020,64 @@ fn nominal_triggers(
             mutual: p.mutual,
         });
     }
+}
+
+/// Verbs that stop, forbid or refuse what their object names: "would prohibit all aid to the
+/// rebels", "called off the talks with Iran" do not give aid or hold talks.
+const CANCELLING: &[&str] = &[
+    "abandon",
+    "ban",
+    "bar",
+    "block",
+    "boycott",
+    "cancel",
+    "cease",
+    "curtail",
+    "cut",
+    "delay",
+    "deny",
+    "end",
+    "forbid",
+    "freeze",
+    "halt",
+    "obstruct",
+    "oppose",
+    "postpone",
+    "prevent",
+    "prohibit",
+    "refuse",
+    "reject",
+    "restrict",
+    "scrap",
+    "stop",
+    "suspend",
+    "terminate",
+    "veto",
+];
+
+/// The cancelling verb whose object the noun at `i` is, over determiners and modifiers ("halted
+/// all further aid to"), if any.
+fn cancelling_verb<'d>(coder: &'d Coder, groups: &[VerbGroup], toks: &[Tok], i: usize) -> Option<&'d str> {
+    let mut j = i;
+    while j > 0 && i - j <= 4 {
+        j -= 1;
+        let t = &toks[j];
+        if t.group != NONE {
+            let g = &groups[t.group as usize];
+            if g.head != j {
+                return None;
+            }
+            let dict = &coder.compiled;
+            return g.lemmas.iter().map(|&l| dict.lemmas[l as usize].as_str()).find(|l| CANCELLING.contains(l));
+        }
+        let modifier = t.kind == dyad_text::TokenKind::Number
+            || t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::NUM.0 | Tags::POSS.0))
+            || (t.kind == dyad_text::TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap);
+        if !modifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// Devices that attack without naming who used them ("killed by a roadside bomb", "wounded in a car

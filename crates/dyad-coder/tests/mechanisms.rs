@@ -408,3 +408,9 @@ fn a_place_in_the_sources_own_country_is_no_target_of_a_peaceful_act() {
     insta::assert_snapshot!(code("Ukrainian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"UKRMIL "Ukrainian troops" → - 042 [arrived in] asserted"#);
     insta::assert_snapshot!(code("Russian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "eastern Ukraine" 042 [arrived in] asserted"#);
 }
+
+#[test]
+fn a_nominal_trigger_that_a_verb_stops_is_not_done() {
+    insta::assert_snapshot!(code("Japan halted all further talks with Russia.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Japan held talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → RUS "Russia" 046 [held talks with] asserted"#);
+}
