@@ -414,3 +414,8 @@ fn a_nominal_trigger_that_a_verb_stops_is_not_done() {
     insta::assert_snapshot!(code("Japan halted all further talks with Russia.", "2023-03-28"), @"");
     insta::assert_snapshot!(code("Japan held talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → RUS "Russia" 046 [held talks with] asserted"#);
 }
+
+#[test]
+fn a_passive_agent_after_an_aside_between_commas() {
+    insta::assert_snapshot!(code("Japan was accused of misusing funds, much of it believed to be lost, by Ukrainian officials.", "2023-03-28"), @r#"UKRGOV "Ukrainian officials" → JPN "Japan" 112 [accused] asserted"#);
+}
