@@ -1140,6 +1140,14 @@ fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
         }
+        // "in the current Palestinian uprising", "in Israeli air strikes": a country adjective
+        // before a noun describes the thing, it names no place — unless the noun is a part of a
+        // place ("outside the Iraqi city of Basra", "near the Thai border").
+        if m.form == Some(dyad_dict::CountryForm::Adjective)
+            && !toks.get(p.end).is_some_and(|t| PLACE_PARTS.contains(&text[t.span].to_ascii_lowercase().as_str()))
+        {
+            continue;
+        }
         match found {
             None => found = Some(m),
             Some(f) if f.code.country != m.code.country => return None,

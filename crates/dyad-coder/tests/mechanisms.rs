@@ -419,3 +419,9 @@ fn a_nominal_trigger_that_a_verb_stops_is_not_done() {
 fn a_passive_agent_after_an_aside_between_commas() {
     insta::assert_snapshot!(code("Japan was accused of misusing funds, much of it believed to be lost, by Ukrainian officials.", "2023-03-28"), @r#"UKRGOV "Ukrainian officials" → JPN "Japan" 112 [accused] asserted"#);
 }
+
+#[test]
+fn a_country_adjective_before_a_noun_is_no_place() {
+    // "in the Ukrainian offensive" names no place; Astana places the event.
+    insta::assert_snapshot!(code("Russian soldiers killed activists on Monday in Astana in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian soldiers" → KAZOPP "activists" 190 [killed] asserted"#);
+}
