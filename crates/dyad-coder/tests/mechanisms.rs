@@ -38,6 +38,11 @@ Palestine: PSE
   people: Palestinians
 Peru: PER
 Ecuador: ECU
+Sudan: SDN
+  adjectives: Sudanese
+South Sudan: SSD
+  capitals: Juba
+  founded: 2011-07-09 SDN
 Nepal: NPL
   adjectives: Nepalese
 Egypt: EGY
@@ -424,4 +429,10 @@ fn a_passive_agent_after_an_aside_between_commas() {
 fn a_country_adjective_before_a_noun_is_no_place() {
     // "in the Ukrainian offensive" names no place; Astana places the event.
     insta::assert_snapshot!(code("Russian soldiers killed activists on Monday in Astana in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian soldiers" → KAZOPP "activists" 190 [killed] asserted"#);
+}
+
+#[test]
+fn a_state_named_before_it_was_founded_is_the_state_it_was_part_of() {
+    insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "1995-03-28"), @r#"SDNREB "Sudanese rebels" → SDNGOV "Juba" 190 [attacked] asserted"#);
+    insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "2015-03-28"), @r#"SDNREB "Sudanese rebels" → SSDGOV "Juba" 190 [attacked] asserted"#);
 }
