@@ -1134,7 +1134,8 @@ fn device_attacker(toks: &[Tok], text: &str, from: usize, limit: usize) -> Optio
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
     let mut found: Option<&Member> = None;
-    for p in phrases {
+    let report = crate::places::trailing_report(toks, text);
+    for p in phrases.iter().filter(|p| p.start < report) {
         let place_prep = locative_before(toks, text, p.start);
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {

@@ -436,3 +436,9 @@ fn a_state_named_before_it_was_founded_is_the_state_it_was_part_of() {
     insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "1995-03-28"), @r#"SDNREB "Sudanese rebels" → SDNGOV "Juba" 190 [attacked] asserted"#);
     insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "2015-03-28"), @r#"SDNREB "Sudanese rebels" → SSDGOV "Juba" 190 [attacked] asserted"#);
 }
+
+#[test]
+fn where_the_reporters_are_is_not_where_the_event_happened() {
+    insta::assert_snapshot!(code("Russian troops shelled towns, officials in Astana said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → - 194 [shelled towns] asserted"#);
+    insta::assert_snapshot!(code("Russian troops shelled towns in Astana, officials said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → KAZ "Astana" 194 [shelled towns] asserted"#);
+}
