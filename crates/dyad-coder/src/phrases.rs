@@ -268,6 +268,10 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
     let toks = &tk.toks;
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for p in phrases {
+        // Inside a name an apposition took in ("Forces for Defence of Democracy").
+        if out.last().is_some_and(|prev| p.start < prev.end) {
+            continue;
+        }
         if let Some(prev) = out.last_mut()
             && !prev.pronoun
             && !p.pronoun
@@ -339,6 +343,21 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
                 prev.members = vec![m];
                 continue;
             }
+            // "The main rebel group, Forces for Defence of Democracy (FDD), …": a description,
+            // then the group's own name that the dictionaries do not know (unknown, or only a
+            // countryless agent word such as "Forces" or "Citizens"): the description codes it.
+            if gap_words == [","]
+                && a.kind == MemberKind::Agent
+                && !toks[prev.end - 1].cap
+                && toks[p.start].cap
+                && (b.kind == MemberKind::Unknown || b.needs_country())
+                && let Some(end) = apposed_name_end(toks, text, lower, p.end)
+            {
+                let m = a.clone();
+                prev.end = end;
+                prev.members = vec![m];
+                continue;
+            }
             // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
             // described by the phrase after the comma.
             if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
@@ -358,6 +377,28 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
         out.push(p);
     }
     out
+}
+
+/// The end of a proper name in apposition that goes on from token `from` ("… for Defence of
+/// Democracy (FDD)"), when a comma or the sentence end closes it.
+fn apposed_name_end(toks: &[Tok], text: &str, lower: &str, from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < toks.len() {
+        let t = &toks[i];
+        let joiner = matches!(&lower[t.span], "of" | "for" | "and" | "the" | "in")
+            && toks.get(i + 1).is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+        if (t.kind == TokenKind::Word && t.cap && t.group == NONE && t.mention == NONE) || joiner {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    if i < toks.len() && toks[i].is_punct(text, "(") {
+        let close = (i + 1..toks.len().min(i + 6)).find(|&k| toks[k].is_punct(text, ")"))?;
+        i = close + 1;
+    }
+    (i >= toks.len() || toks[i].is_punct(text, ",")).then_some(end)
 }
 
 /// "the US and Britain", "the US, Russia, and Switzerland", "US and British activists".

@@ -442,3 +442,8 @@ fn where_the_reporters_are_is_not_where_the_event_happened() {
     insta::assert_snapshot!(code("Russian troops shelled towns, officials in Astana said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → - 194 [shelled towns] asserted"#);
     insta::assert_snapshot!(code("Russian troops shelled towns in Astana, officials said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → KAZ "Astana" 194 [shelled towns] asserted"#);
 }
+
+#[test]
+fn a_description_codes_the_unknown_name_apposed_to_it() {
+    insta::assert_snapshot!(code("The main rebels, Soldiers for Justice (SJ), criticized the Ukrainian government.", "2023-03-28"), @r#"UKRREB "main rebels" → UKRGOV "Ukrainian government" 111 [criticized] asserted"#);
+}
