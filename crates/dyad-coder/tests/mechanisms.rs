@@ -447,3 +447,8 @@ fn where_the_reporters_are_is_not_where_the_event_happened() {
 fn a_description_codes_the_unknown_name_apposed_to_it() {
     insta::assert_snapshot!(code("The main rebels, Soldiers for Justice (SJ), criticized the Ukrainian government.", "2023-03-28"), @r#"UKRREB "main rebels" → UKRGOV "Ukrainian government" 111 [criticized] asserted"#);
 }
+
+#[test]
+fn a_word_after_a_determiner_and_a_modifier_is_a_noun() {
+    insta::assert_snapshot!(code("Iran criticized Russia for a deadly attack Ukrainian activists condemned.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russia" 111 [criticized] asserted"#);
+}
