@@ -1257,9 +1257,9 @@ fn domestic_place_targets(out: &mut [Candidate], toks: &[Tok], text: &str) {
     }
 }
 
-/// Protests, shows of force and attacks reported with a place but no target are directed at the
-/// place's country ("staged a protest in Beijing", "conducting exercises in Alaska"); a military
-/// act at home is not.
+/// Protests, shows of force, attacks and claims of responsibility reported with a place but no
+/// target are directed at the place's country ("staged a protest in Beijing", "conducting
+/// exercises in Alaska"); a military act at home is not.
 fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phrase]) {
     for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
         let root = c.code.root_number();
@@ -1269,7 +1269,10 @@ fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phras
         }
         let Some(place) = place else { continue };
         let foreign = !c.sources.iter().any(|s| s.code.country == place.code.country);
-        if root == 14 || (matches!(root, 15 | 18 | 19 | 20) && foreign) {
+        // A claim of responsibility is for an act done at the place ("claimed responsibility for
+        // an attack in Kenya's capital").
+        let claim = c.code.as_str() == "015";
+        if root == 14 || ((matches!(root, 15 | 18 | 19 | 20) || claim) && foreign) {
             c.targets = vec![place.clone()];
         }
     }

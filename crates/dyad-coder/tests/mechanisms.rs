@@ -93,6 +93,7 @@ const VERBS: &str = "\
 1011 call on $T to
 190  kill $T
 110  complain to * over $T
+015  claim responsibility for
 ";
 
 const FRAMES: &str = "\
@@ -451,4 +452,10 @@ fn a_description_codes_the_unknown_name_apposed_to_it() {
 #[test]
 fn a_word_after_a_determiner_and_a_modifier_is_a_noun() {
     insta::assert_snapshot!(code("Iran criticized Russia for a deadly attack Ukrainian activists condemned.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russia" 111 [criticized] asserted"#);
+}
+
+#[test]
+fn a_claim_of_responsibility_is_directed_at_a_foreign_place() {
+    insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Astana.", "2023-03-28"), @r#"RUSREB "Russian rebels" → KAZ "Astana" 015 [claimed responsibility for] asserted"#);
+    insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Moscow.", "2023-03-28"), @r#"RUSREB "Russian rebels" → - 015 [claimed responsibility for] asserted"#);
 }
