@@ -1064,7 +1064,8 @@ fn cancelling_verb<'d>(coder: &'d Coder, groups: &[VerbGroup], toks: &[Tok], i: 
         let t = &toks[j];
         if t.group != NONE {
             let g = &groups[t.group as usize];
-            if g.head != j {
+            // A passive verb has no object ("were suspended pending an inquiry").
+            if g.head != j || g.passive {
                 return None;
             }
             let dict = &coder.compiled;
@@ -1133,34 +1134,53 @@ fn device_attacker(toks: &[Tok], text: &str, from: usize, limit: usize) -> Optio
 
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
-    let mut found: Option<&Member> = None;
+    // Named places first; a country adjective before a noun ("in the current Palestinian
+    // uprising", "in an Italian referendum") places the event only when no place is named, so it
+    // does not cancel "in Tel Aviv". Before a part of a place ("the Iraqi city of Basra") it
+    // counts as named.
+    let mut named: Option<Option<&Member>> = None;
+    let mut described: Option<Option<&Member>> = None;
     let report = crate::places::trailing_report(toks, text);
-    for p in phrases.iter().filter(|p| p.start < report) {
+    for p in phrases.iter().filter(|p| p.start < report && !in_parentheses(toks, text, p.start)) {
         let place_prep = locative_before(toks, text, p.start);
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
         }
-        // "in the current Palestinian uprising", "in Israeli air strikes": a country adjective
-        // before a noun describes the thing, it names no place — unless the noun is a part of a
-        // place ("outside the Iraqi city of Basra", "near the Thai border").
-        if m.form == Some(dyad_dict::CountryForm::Adjective)
-            && !toks.get(p.end).is_some_and(|t| PLACE_PARTS.contains(&text[t.span].to_ascii_lowercase().as_str()))
-        {
-            continue;
-        }
-        match found {
-            None => found = Some(m),
-            Some(f) if f.code.country != m.code.country => return None,
+        let adjective = m.form == Some(dyad_dict::CountryForm::Adjective)
+            && !p.pronoun
+            && !toks.get(p.end).is_some_and(|t| PLACE_PARTS.contains(&text[t.span].to_ascii_lowercase().as_str()));
+        let slot = if adjective { &mut described } else { &mut named };
+        match slot {
+            None => *slot = Some(Some(m)),
+            Some(Some(f)) if f.code.country != m.code.country => *slot = Some(None),
             _ => {}
         }
     }
+    let found = match named {
+        Some(found) => found,
+        None => described.flatten(),
+    };
     found.map(|m| {
         let mut place = m.clone();
         place.code.agents.clear();
         place.resolved_by = Some("place");
         place
     })
+}
+
+/// Whether token `i` is inside an unclosed "(" ("the Islamic State group (outlawed in Russia)
+/// claimed …"): an aside, not where the event happened.
+fn in_parentheses(toks: &[Tok], text: &str, i: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &toks[..i] {
+        if t.is_punct(text, "(") {
+            depth += 1;
+        } else if t.is_punct(text, ")") {
+            depth -= 1;
+        }
+    }
+    depth > 0
 }
 
 /// Nouns of parts of a place: "in the east of the Gaza Strip", "in the capital city of Algiers".

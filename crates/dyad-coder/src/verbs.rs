@@ -96,14 +96,16 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
             && p.mention == NONE
             && (p.tags == Tags::ADJ || p.tags == Tags::ADV || (p.tags == Tags::NONE && p.word.is_none()))
     });
+    // Past forms stay verbs: "he's also welcomed".
     if modifier
+        && matches!(form, Form::Base | Form::Third)
         && before.is_some_and(|b| {
             (b.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0)) && !b.tags.is_aux())
                 || b.kind == TokenKind::Number
                 || b.is_possessive(text)
                 // "misusing public funds", "prohibited further talks": a modified plural after a
                 // verb or a preposition is its object.
-                || (form == Form::Third && (b.verbal || b.tags.has(Tags(Tags::PREP.0 | Tags::TO.0))))
+                || (form == Form::Third && ((b.verbal && !b.cap) || b.tags.has(Tags(Tags::PREP.0 | Tags::TO.0))))
         })
     {
         return false;

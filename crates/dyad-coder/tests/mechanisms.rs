@@ -459,3 +459,11 @@ fn a_claim_of_responsibility_is_directed_at_a_foreign_place() {
     insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Astana.", "2023-03-28"), @r#"RUSREB "Russian rebels" → KAZ "Astana" 015 [claimed responsibility for] asserted"#);
     insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Moscow.", "2023-03-28"), @r#"RUSREB "Russian rebels" → - 015 [claimed responsibility for] asserted"#);
 }
+
+#[test]
+fn an_aside_in_parentheses_and_a_described_place_as_a_fallback() {
+    // Where a group is banned is no place of the event…
+    insta::assert_snapshot!(code("Russian rebels (banned in Kazakhstan) claimed responsibility for an attack.", "2023-03-28"), @r#"RUSREB "Russian rebels" → - 015 [claimed responsibility for] asserted"#);
+    // …and a country adjective places the event when no place is named.
+    insta::assert_snapshot!(code("Russian troops shelled towns in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled towns] asserted"#);
+}
