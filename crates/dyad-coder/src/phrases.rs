@@ -271,6 +271,10 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
     let toks = &tk.toks;
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for p in phrases {
+        // Inside a name an apposition took in ("Forces for Defence of Democracy").
+        if out.last().is_some_and(|prev| p.start < prev.end) {
+            continue;
+        }
         if let Some(prev) = out.last_mut()
             && !prev.pronoun
             && !p.pronoun
@@ -343,6 +347,21 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
                 prev.members = vec![m];
                 continue;
             }
+            // "The main rebel group, Forces for Defence of Democracy (FDD), …": a description,
+            // then the group's own name that the dictionaries do not know (unknown, or only a
+            // countryless agent word such as "Forces" or "Citizens"): the description codes it.
+            if gap_words == [","]
+                && a.kind == MemberKind::Agent
+                && !toks[prev.end - 1].cap
+                && toks[p.start].cap
+                && (b.kind == MemberKind::Unknown || b.needs_country())
+                && let Some(end) = apposed_name_end(toks, text, lower, p.end)
+            {
+                let m = a.clone();
+                prev.end = end;
+                prev.members = vec![m];
+                continue;
+            }
             // "Salaheddine Sidhoum, Algeria's leading human rights activist,": an unknown name
             // described by the phrase after the comma.
             if gap_words == [","] && a.kind == MemberKind::Unknown && b.kind != MemberKind::Unknown {
@@ -362,6 +381,28 @@ fn attach(phrases: Vec<Phrase>, tk: &Tokens, text: &str, lower: &str) -> Vec<Phr
         out.push(p);
     }
     out
+}
+
+/// The end of a proper name in apposition that goes on from token `from` ("… for Defence of
+/// Democracy (FDD)"), when a comma or the sentence end closes it.
+fn apposed_name_end(toks: &[Tok], text: &str, lower: &str, from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < toks.len() {
+        let t = &toks[i];
+        let joiner = matches!(&lower[t.span], "of" | "for" | "and" | "the" | "in")
+            && toks.get(i + 1).is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+        if (t.kind == TokenKind::Word && t.cap && t.group == NONE && t.mention == NONE) || joiner {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    if i < toks.len() && toks[i].is_punct(text, "(") {
+        let close = (i + 1..toks.len().min(i + 6)).find(|&k| toks[k].is_punct(text, ")"))?;
+        i = close + 1;
+    }
+    (i >= toks.len() || toks[i].is_punct(text, ",")).then_some(end)
 }
 
 /// "the US and Britain", "the US, Russia, and Switzerland", "US and British activists".
@@ -387,6 +428,8 @@ fn coordinate(phrases: Vec<Phrase>, tk: &Tokens, lower: &str) -> Vec<Phrase> {
             let subject_after = toks.get(p.end).is_some_and(|t| t.verbal);
             // ", and" joining two phrases (no list before it) before a verb joins clauses.
             let clause_join = between.as_slice() == [",", "and"] && pending_commas.is_empty() && subject_after;
+            // "Sudan, and, with strings attached, Cuba"; an aside before a verb opens a clause.
+            let conj = conj || (!subject_after && interrupted_conjunction(&toks[prev.end..p.start], &between));
             let conj = conj && !(object_before && subject_after) && !clause_join;
             let comma = comma && !(object_before && subject_after);
             if conj || comma {
@@ -507,4 +550,18 @@ fn moved_object(toks: &[Tok], lower: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+/// "Sudan, and, with strings attached, Cuba", "Iran and, above all, Cuba": a conjunction whose
+/// last conjunct follows a short lower-case aside closed by a comma.
+fn interrupted_conjunction(gap: &[Tok], words: &[&str]) -> bool {
+    let rest = match words {
+        [",", "and" | "or", rest @ ..] | ["and" | "or", rest @ ..] => rest,
+        _ => return false,
+    };
+    let rest = rest.strip_prefix(&[","][..]).unwrap_or(rest);
+    let Some((&",", aside)) = rest.split_last() else { return false };
+    (1..=4).contains(&aside.len())
+        && aside.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        && gap.iter().all(|t| t.kind == TokenKind::Punct || !t.cap)
 }

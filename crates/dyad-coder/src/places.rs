@@ -60,7 +60,8 @@ pub(crate) fn find_places(
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     let n = toks.len();
-    for i in 0..n {
+    // Where the reporters are ("…, relief officials in Nairobi said.") is not the event's place.
+    for i in 0..trailing_report(toks, text) {
         if !toks[i].tags.has(dyad_text::Tags::PREP) {
             continue;
         }
@@ -118,6 +119,24 @@ pub(crate) fn find_places(
         }
     }
     out
+}
+
+/// Where a closing attribution starts (", relief officials in Nairobi said."): the comma before
+/// the last reporting verb when nothing but time words follows that verb; else the sentence end.
+/// Where the reporters are is not where the event happened.
+pub(crate) fn trailing_report(toks: &[Tok], text: &str) -> usize {
+    let Some(r) = toks.iter().rposition(|t| t.tags.has(dyad_text::Tags::REPORT)) else { return toks.len() };
+    let tail_ok = toks[r + 1..].iter().all(|t| {
+        t.kind == TokenKind::Punct
+            || t.tags.has(dyad_text::Tags(dyad_text::Tags::TIME.0 | dyad_text::Tags::PREP.0 | dyad_text::Tags::DET.0))
+    });
+    if !tail_ok {
+        return toks.len();
+    }
+    match (0..r).rev().find(|&k| toks[k].is_punct(text, ",") || toks[k].group != NONE) {
+        Some(c) if toks[c].is_punct(text, ",") => c,
+        _ => toks.len(),
+    }
 }
 
 /// The place of an event: the nearest place named after its trigger, else the nearest before it.

@@ -135,7 +135,14 @@ impl Resolver<'_> {
         }
         let text_start = (start..end).find(|&i| !toks[i].tags.has(Tags(Tags::DET.0 | Tags::POSS.0))).unwrap_or(start);
         let span = toks[text_start].span.cover(toks[end - 1].span);
-        let country_code = |c: u32| self.dicts.countries[c as usize].code.clone();
+        // Before a state was founded its names stand for the state it was part of.
+        let country_code = |c: u32| {
+            let country = &self.dicts.countries[c as usize];
+            match (&country.founded, self.date) {
+                (Some((day, before)), Some(date)) if date < *day => before.clone(),
+                _ => country.code.clone(),
+            }
+        };
         let mut member = Member {
             kind: MemberKind::Unknown,
             code: ActorCode::default(),

@@ -295,6 +295,7 @@ pub(crate) fn code_sentence(
     infer_targets(&mut out, &phrases, memory, trace);
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
+    domestic_place_targets(&mut out, toks, text);
     place_targets(&mut out, place.as_ref(), &phrases);
     // Places are only resolved where there is an event to place.
     let found = places
@@ -913,6 +914,10 @@ fn nominal_triggers(
         let Some((pid, m, _)) = best else { continue };
         let p = &dict.patterns[pid as usize];
         let at = coder.dicts.locate(p.origin);
+        if let Some(v) = cancelling_verb(coder, groups, toks, i) {
+            note!(trace, "dropped  \"{}\" ({} {at}): the object of \"{v}\", not done", &text[t.span], p.code);
+            continue;
+        }
         let pseudo = VerbGroup {
             start: i,
             head: i,
@@ -973,6 +978,65 @@ fn nominal_triggers(
     }
 }
 
+/// Verbs that stop, forbid or refuse what their object names: "would prohibit all aid to the
+/// rebels", "called off the talks with Iran" do not give aid or hold talks.
+const CANCELLING: &[&str] = &[
+    "abandon",
+    "ban",
+    "bar",
+    "block",
+    "boycott",
+    "cancel",
+    "cease",
+    "curtail",
+    "cut",
+    "delay",
+    "deny",
+    "end",
+    "forbid",
+    "freeze",
+    "halt",
+    "obstruct",
+    "oppose",
+    "postpone",
+    "prevent",
+    "prohibit",
+    "refuse",
+    "reject",
+    "restrict",
+    "scrap",
+    "stop",
+    "suspend",
+    "terminate",
+    "veto",
+];
+
+/// The cancelling verb whose object the noun at `i` is, over determiners and modifiers ("halted
+/// all further aid to"), if any.
+fn cancelling_verb<'d>(coder: &'d Coder, groups: &[VerbGroup], toks: &[Tok], i: usize) -> Option<&'d str> {
+    let mut j = i;
+    while j > 0 && i - j <= 4 {
+        j -= 1;
+        let t = &toks[j];
+        if t.group != NONE {
+            let g = &groups[t.group as usize];
+            // A passive verb has no object ("were suspended pending an inquiry").
+            if g.head != j || g.passive {
+                return None;
+            }
+            let dict = &coder.compiled;
+            return g.lemmas.iter().map(|&l| dict.lemmas[l as usize].as_str()).find(|l| CANCELLING.contains(l));
+        }
+        let modifier = t.kind == dyad_text::TokenKind::Number
+            || t.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::ADV.0 | Tags::NUM.0 | Tags::POSS.0))
+            || (t.kind == dyad_text::TokenKind::Word && t.tags == Tags::NONE && t.phrase == NONE && !t.cap);
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
 /// Devices that attack without naming who used them ("killed by a roadside bomb", "wounded in a car
 /// bomb explosion"); a bare "explosion" or "blast" may be an accident and is not among them.
 const DEVICES: &[&str] = &[
@@ -1026,25 +1090,53 @@ fn device_attacker(toks: &[Tok], text: &str, from: usize, limit: usize) -> Optio
 
 /// The one country the sentence places its events in ("in Baghdad", "in Nepal"), if exactly one.
 fn place_of(toks: &[Tok], phrases: &[Phrase], text: &str) -> Option<Member> {
-    let mut found: Option<&Member> = None;
-    for p in phrases {
+    // Named places first; a country adjective before a noun ("in the current Palestinian
+    // uprising", "in an Italian referendum") places the event only when no place is named, so it
+    // does not cancel "in Tel Aviv". Before a part of a place ("the Iraqi city of Basra") it
+    // counts as named.
+    let mut named: Option<Option<&Member>> = None;
+    let mut described: Option<Option<&Member>> = None;
+    let report = crate::places::trailing_report(toks, text);
+    for p in phrases.iter().filter(|p| p.start < report && !in_parentheses(toks, text, p.start)) {
         let place_prep = locative_before(toks, text, p.start);
         let Some(m) = p.members.first() else { continue };
         if !place_prep || p.members.len() != 1 || !matches!(m.kind, crate::resolve::MemberKind::Country) {
             continue;
         }
-        match found {
-            None => found = Some(m),
-            Some(f) if f.code.country != m.code.country => return None,
+        let adjective = m.form == Some(dyad_dict::CountryForm::Adjective)
+            && !p.pronoun
+            && !toks.get(p.end).is_some_and(|t| PLACE_PARTS.contains(&text[t.span].to_ascii_lowercase().as_str()));
+        let slot = if adjective { &mut described } else { &mut named };
+        match slot {
+            None => *slot = Some(Some(m)),
+            Some(Some(f)) if f.code.country != m.code.country => *slot = Some(None),
             _ => {}
         }
     }
+    let found = match named {
+        Some(found) => found,
+        None => described.flatten(),
+    };
     found.map(|m| {
         let mut place = m.clone();
         place.code.agents.clear();
         place.resolved_by = Some("place");
         place
     })
+}
+
+/// Whether token `i` is inside an unclosed "(" ("the Islamic State group (outlawed in Russia)
+/// claimed …"): an aside, not where the event happened.
+fn in_parentheses(toks: &[Tok], text: &str, i: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &toks[..i] {
+        if t.is_punct(text, "(") {
+            depth += 1;
+        } else if t.is_punct(text, ")") {
+            depth -= 1;
+        }
+    }
+    depth > 0
 }
 
 /// Nouns of parts of a place: "in the east of the Gaza Strip", "in the capital city of Algiers".
@@ -1114,9 +1206,36 @@ fn locative_before(toks: &[Tok], text: &str, start: usize) -> bool {
     false
 }
 
-/// Protests, shows of force and attacks reported with a place but no target are directed at the
-/// place's country ("staged a protest in Beijing", "conducting exercises in Alaska"); a military
-/// act at home is not.
+/// A pattern's target that is only a place in the source's own country ("declared a ceasefire in
+/// south Lebanon" by a Lebanese group) is the setting, not a party: the event has no target.
+/// Acts done to a place keep it — protests (see `place_targets`), force and coercion (roots 14–20:
+/// "declared a state of siege in Haiti") and easing them (081: "lifted a curfew in Haiti").
+fn domestic_place_targets(out: &mut [Candidate], toks: &[Tok], text: &str) {
+    let on_a_place = |c: &Candidate| c.code.root_number() >= 14 || c.code.as_str().starts_with("081");
+    for c in out.iter_mut().filter(|c| !c.targets.is_empty() && !on_a_place(c)) {
+        let Some(home) = c.sources.first().and_then(|s| s.code.country.clone()) else { continue };
+        if dyad_dict::GENERIC_COUNTRIES.contains(&home.as_str())
+            || !c.sources.iter().all(|s| s.code.country.as_deref() == Some(home.as_str()))
+        {
+            continue;
+        }
+        c.targets.retain(|m| {
+            let place = m.kind == MemberKind::Country
+                && m.code.agents.is_empty()
+                && m.code.country.as_deref() == Some(home.as_str())
+                && m.resolved_by.is_none();
+            !(place
+                && toks
+                    .iter()
+                    .position(|t| t.span.start == m.span.start)
+                    .is_some_and(|i| locative_before(toks, text, i)))
+        });
+    }
+}
+
+/// Protests, shows of force, attacks and claims of responsibility reported with a place but no
+/// target are directed at the place's country ("staged a protest in Beijing", "conducting
+/// exercises in Alaska"); a military act at home is not.
 fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phrase]) {
     for c in out.iter_mut().filter(|c| c.targets.is_empty()) {
         let root = c.code.root_number();
@@ -1126,7 +1245,10 @@ fn place_targets(out: &mut [Candidate], place: Option<&Member>, phrases: &[Phras
         }
         let Some(place) = place else { continue };
         let foreign = !c.sources.iter().any(|s| s.code.country == place.code.country);
-        if root == 14 || (matches!(root, 15 | 18 | 19 | 20) && foreign) {
+        // A claim of responsibility is for an act done at the place ("claimed responsibility for
+        // an attack in Kenya's capital").
+        let claim = c.code.as_str() == "015";
+        if root == 14 || ((matches!(root, 15 | 18 | 19 | 20) || claim) && foreign) {
             c.targets = vec![place.clone()];
         }
     }

@@ -174,7 +174,17 @@ pub(crate) fn by_agent(toks: &[Tok], text: &str, from: usize, limit: usize) -> O
             }
         }
         if toks[i].group != NONE && i > 0 && toks[i - 1].phrase != NONE {
-            break;
+            // An aside between commas ("…, much of it believed to have been embezzled, by
+            // officials") is skipped when the by-phrase follows its closing comma.
+            let opened = (from..i).rev().find(|&k| toks[k].is_punct(text, ","));
+            let closed = (i + 1..stop).find(|&k| toks[k].is_punct(text, ","));
+            match (opened, closed) {
+                (Some(_), Some(c)) if toks.get(c + 1).is_some_and(|t| t.tags.has(Tags::BY)) => {
+                    i = c + 1;
+                    continue;
+                }
+                _ => break,
+            }
         }
         i += 1;
     }

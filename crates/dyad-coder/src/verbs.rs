@@ -86,6 +86,30 @@ fn verb_use(toks: &[Tok], text: &str, i: usize, form: Form) -> bool {
     if (after_det || after_possessive) && !prev_tags.is_aux() {
         return false;
     }
+    // "a deadly attack", "all further talks", "its public funds": one modifier between a
+    // determiner and the word leaves it a noun.
+    let before = i.checked_sub(2).map(|j| &toks[j]);
+    let modifier = prev.is_some_and(|p| {
+        p.kind == TokenKind::Word
+            && !p.cap
+            && !p.verbal
+            && p.mention == NONE
+            && (p.tags == Tags::ADJ || p.tags == Tags::ADV || (p.tags == Tags::NONE && p.word.is_none()))
+    });
+    // Past forms stay verbs: "he's also welcomed".
+    if modifier
+        && matches!(form, Form::Base | Form::Third)
+        && before.is_some_and(|b| {
+            (b.tags.has(Tags(Tags::DET.0 | Tags::POSS.0 | Tags::NUM.0)) && !b.tags.is_aux())
+                || b.kind == TokenKind::Number
+                || b.is_possessive(text)
+                // "misusing public funds", "prohibited further talks": a modified plural after a
+                // verb or a preposition is its object.
+                || (form == Form::Third && ((b.verbal && !b.cap) || b.tags.has(Tags(Tags::PREP.0 | Tags::TO.0))))
+        })
+    {
+        return false;
+    }
     match form {
         Form::Past | Form::PastOrParticiple | Form::Participle | Form::Third => {
             // "peace talks", "air strikes": a noun modifier before a plural is not a subject;

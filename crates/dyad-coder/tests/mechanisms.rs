@@ -38,6 +38,11 @@ Palestine: PSE
   people: Palestinians
 Peru: PER
 Ecuador: ECU
+Sudan: SDN
+  adjectives: Sudanese
+South Sudan: SSD
+  capitals: Juba
+  founded: 2011-07-09 SDN
 Nepal: NPL
   adjectives: Nepalese
 Egypt: EGY
@@ -88,6 +93,7 @@ const VERBS: &str = "\
 1011 call on $T to
 190  kill $T
 110  complain to * over $T
+015  claim responsibility for
 ";
 
 const FRAMES: &str = "\
@@ -401,4 +407,77 @@ fn a_participle_after_a_noun_is_the_verb_when_no_other_verb_is() {
     // "shelled" after "town" could open a reduced relative; with no other finite verb but the
     // reporting one, it is the clause's verb.
     insta::assert_snapshot!(code("Russian soldiers in the town shelled villages, officials said.", "2023-03-28"), @r#"RUSMIL "Russian soldiers" → - 194 [shelled villages] asserted"#);
+}
+
+#[test]
+fn a_short_aside_after_the_conjunction_keeps_the_list_together() {
+    insta::assert_snapshot!(code("Britain lifted sanctions on Iran, Japan, and, for the time being, Peru.", "2023-03-28"), @r#"
+    GBR "Britain" → IRN "Iran" 085 [lifted sanctions on] asserted
+    GBR "Britain" → JPN "Japan" 085 [lifted sanctions on] asserted
+    GBR "Britain" → PER "Peru" 085 [lifted sanctions on] asserted
+    "#);
+    // An aside before a verb opens the next clause.
+    insta::assert_snapshot!(code("Britain criticized Iran, and on Tuesday, Japan attacked Peru.", "2023-03-28"), @r#"
+    GBR "Britain" → IRN "Iran" 111 [criticized] asserted
+    JPN "Japan" → PER "Peru" 190 [attacked] asserted
+    "#);
+}
+
+#[test]
+fn a_place_in_the_sources_own_country_is_no_target_of_a_peaceful_act() {
+    insta::assert_snapshot!(code("Ukrainian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"UKRMIL "Ukrainian troops" → - 042 [arrived in] asserted"#);
+    insta::assert_snapshot!(code("Russian troops arrived in eastern Ukraine.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "eastern Ukraine" 042 [arrived in] asserted"#);
+}
+
+#[test]
+fn a_nominal_trigger_that_a_verb_stops_is_not_done() {
+    insta::assert_snapshot!(code("Japan halted all further talks with Russia.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Japan held talks with Russia.", "2023-03-28"), @r#"JPN "Japan" → RUS "Russia" 046 [held talks with] asserted"#);
+}
+
+#[test]
+fn a_passive_agent_after_an_aside_between_commas() {
+    insta::assert_snapshot!(code("Japan was accused of misusing funds, much of it believed to be lost, by Ukrainian officials.", "2023-03-28"), @r#"UKRGOV "Ukrainian officials" → JPN "Japan" 112 [accused] asserted"#);
+}
+
+#[test]
+fn a_country_adjective_before_a_noun_is_no_place() {
+    // "in the Ukrainian offensive" names no place; Astana places the event.
+    insta::assert_snapshot!(code("Russian soldiers killed activists on Monday in Astana in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian soldiers" → KAZOPP "activists" 190 [killed] asserted"#);
+}
+
+#[test]
+fn a_state_named_before_it_was_founded_is_the_state_it_was_part_of() {
+    insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "1995-03-28"), @r#"SDNREB "Sudanese rebels" → SDNGOV "Juba" 190 [attacked] asserted"#);
+    insta::assert_snapshot!(code("Sudanese rebels attacked Juba.", "2015-03-28"), @r#"SDNREB "Sudanese rebels" → SSDGOV "Juba" 190 [attacked] asserted"#);
+}
+
+#[test]
+fn where_the_reporters_are_is_not_where_the_event_happened() {
+    insta::assert_snapshot!(code("Russian troops shelled towns, officials in Astana said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → - 194 [shelled towns] asserted"#);
+    insta::assert_snapshot!(code("Russian troops shelled towns in Astana, officials said.", "2023-03-28"), @r#"RUSMIL "Russian troops" → KAZ "Astana" 194 [shelled towns] asserted"#);
+}
+
+#[test]
+fn a_description_codes_the_unknown_name_apposed_to_it() {
+    insta::assert_snapshot!(code("The main rebels, Soldiers for Justice (SJ), criticized the Ukrainian government.", "2023-03-28"), @r#"UKRREB "main rebels" → UKRGOV "Ukrainian government" 111 [criticized] asserted"#);
+}
+
+#[test]
+fn a_word_after_a_determiner_and_a_modifier_is_a_noun() {
+    insta::assert_snapshot!(code("Iran criticized Russia for a deadly attack Ukrainian activists condemned.", "2023-03-28"), @r#"IRN "Iran" → RUS "Russia" 111 [criticized] asserted"#);
+}
+
+#[test]
+fn a_claim_of_responsibility_is_directed_at_a_foreign_place() {
+    insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Astana.", "2023-03-28"), @r#"RUSREB "Russian rebels" → KAZ "Astana" 015 [claimed responsibility for] asserted"#);
+    insta::assert_snapshot!(code("Russian rebels claimed responsibility for an attack in Moscow.", "2023-03-28"), @r#"RUSREB "Russian rebels" → - 015 [claimed responsibility for] asserted"#);
+}
+
+#[test]
+fn an_aside_in_parentheses_and_a_described_place_as_a_fallback() {
+    // Where a group is banned is no place of the event…
+    insta::assert_snapshot!(code("Russian rebels (banned in Kazakhstan) claimed responsibility for an attack.", "2023-03-28"), @r#"RUSREB "Russian rebels" → - 015 [claimed responsibility for] asserted"#);
+    // …and a country adjective places the event when no place is named.
+    insta::assert_snapshot!(code("Russian troops shelled towns in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled towns] asserted"#);
 }

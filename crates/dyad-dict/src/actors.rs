@@ -39,6 +39,9 @@ pub struct Country {
     pub iso2: Option<String>,
     /// FIPS 10-4 code (GDELT geography).
     pub fips: Option<String>,
+    /// The day the state came into being and the code its names stand for before it ("founded:
+    /// 2011-07-09 SDN": Juba and the South were Sudan's until then).
+    pub founded: Option<(chrono::NaiveDate, String)>,
     /// Where the block starts.
     pub origin: Origin,
 }
@@ -170,7 +173,15 @@ pub fn parse_countries(text: &str, file: &str, file_id: u16, diags: &mut Diagnos
                 "regions" => c.regions.extend(names(value, file_id, n)),
                 "iso2" => c.iso2 = Some(value.to_string()),
                 "fips" => c.fips = Some(value.to_string()),
-                other => diags.error(file, n, column_of(line.raw, other), line.raw, format!("unknown country field '{other}': expected names, former, adjectives, people, capitals, seats, regions, iso2 or fips")),
+                "founded" => {
+                    let mut parts = value.split_whitespace();
+                    let day = parts.next().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                    match (day, parts.next(), parts.next()) {
+                        (Some(day), Some(before), None) if is_code3(before) => c.founded = Some((day, before.to_string())),
+                        _ => diags.error(file, n, column_of(line.raw, value), line.raw, "expected 'founded: YYYY-MM-DD CODE', the day the state began and the code of the state it was part of"),
+                    }
+                }
+                other => diags.error(file, n, column_of(line.raw, other), line.raw, format!("unknown country field '{other}': expected names, former, adjectives, people, capitals, seats, regions, iso2, fips or founded")),
             }
         }
         out.push(c);

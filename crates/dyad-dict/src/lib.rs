@@ -299,6 +299,7 @@ fn merge_countries(into: &mut Vec<Country>, parsed: Vec<Country>) {
                 x.regions.extend(c.regions);
                 x.iso2 = x.iso2.take().or(c.iso2);
                 x.fips = x.fips.take().or(c.fips);
+                x.founded = x.founded.take().or(c.founded);
             }
             None => into.push(c),
         }
