@@ -292,11 +292,20 @@ pub(crate) fn code_sentence(
     condition_targets(&mut out, toks, &phrases);
     protests::fold_demands(&mut out, trace.as_deref_mut());
     protests::protest_targets(&mut out, toks, &phrases, text);
-    infer_targets(&mut out, &phrases, memory, trace);
+    infer_targets(&mut out, &phrases, memory, trace.as_deref_mut());
     let place = place_of(toks, &phrases, text);
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     domestic_place_targets(&mut out, toks, text);
     place_targets(&mut out, place.as_ref(), &phrases);
+    // An act by someone of no known country against no one ("patients embraced", "women occupied")
+    // fits in no dyad or country series; no event is better than such a record.
+    out.retain(|c| {
+        let bare = c.targets.is_empty() && c.sources.iter().all(|m| m.code.country.is_none());
+        if bare {
+            note!(trace, "dropped  \"{}\" ({}): a source of no country and no target", &text[c.trigger], c.code);
+        }
+        !bare
+    });
     // Places are only resolved where there is an event to place.
     let found = places
         .filter(|_| !out.is_empty())

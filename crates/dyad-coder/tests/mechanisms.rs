@@ -481,3 +481,10 @@ fn an_aside_in_parentheses_and_a_described_place_as_a_fallback() {
     // …and a country adjective places the event when no place is named.
     insta::assert_snapshot!(code("Russian troops shelled towns in the Ukrainian offensive.", "2023-03-28"), @r#"RUSMIL "Russian troops" → UKR "Ukrainian" 194 [shelled towns] asserted"#);
 }
+
+#[test]
+fn an_act_with_no_country_and_no_target_is_no_event() {
+    // It fits in no dyad and no country's series.
+    insta::assert_snapshot!(code("The rebels halted attacks.", "2023-03-28"), @"");
+    insta::assert_snapshot!(code("Ukrainian rebels halted attacks.", "2023-03-28"), @r#"UKRREB "Ukrainian rebels" → - 087 [halted attacks] asserted"#);
+}

@@ -143,7 +143,7 @@ fn offering_troops_to_a_party() {
 fn opposing_a_proposal_is_a_rejection() {
     insta::assert_snapshot!(code("Russia opposed the NATO proposal.", "2023-03-28"), @r#"RUS "Russia" → IGONAT "NATO" 120 [opposed the NATO proposal]"#);
     insta::assert_snapshot!(code("Turkey opposes France's mediation in the dispute.", "2023-03-28"), @r#"TUR "Turkey" → FRA "France" 126 [opposes France's mediation]"#);
-    insta::assert_snapshot!(code("The rebels opposed the deployment of a peacekeeping force.", "2023-03-28"), @r#"---REB "rebels" → - 1245 [opposed the deployment of a peacekeeping force]"#);
+    insta::assert_snapshot!(code("Malian rebels opposed the deployment of a peacekeeping force.", "2023-03-28"), @r#"MLIREB "Malian rebels" → - 1245 [opposed the deployment of a peacekeeping force]"#);
     // Opposing a party, not a proposal, stays disapproval.
     insta::assert_snapshot!(code("China opposed the Japanese prime minister.", "2023-03-28"), @r#"CHN "China" → JPNGOV "Japanese prime minister" 110 [opposed]"#);
 }
