@@ -244,14 +244,17 @@ pub(crate) fn code_sentence(
             }
         }
         // A future act is a promise or a threat: "will support" → intent, "will attack" → threat.
-        if g.modality == Modality::Future && !g.negated {
+        // "may halt mediation", "could impose sanctions": a possible conflictual act of one's own
+        // is a threat too ("may have attacked" is a guess about the past, not a threat).
+        let possible = g.modality == Modality::Hypothetical && g.form == dyad_dict::Form::Base && !best.passive;
+        if (g.modality == Modality::Future || possible) && !g.negated {
             let kind = match code.root_number() {
-                4..=8 => Some(FrameKind::Intent),
+                4..=8 if !possible => Some(FrameKind::Intent),
                 14 | 16..=20 => Some(FrameKind::Threat),
                 _ => None,
             };
             if let Some(m) = kind.and_then(|k| map_code(&coder.dicts.frame_maps, k, code)) {
-                note!(trace, "future   {} read as {}", code, m.to);
+                note!(trace, "future   {} read as {}{}", code, m.to, if possible { " (possible act)" } else { "" });
                 code = m.to;
             }
         }
@@ -846,8 +849,20 @@ fn trailing_target(toks: &[Tok], phrases: &[Phrase], text: &str, from: usize, li
         let t = &toks[i];
         if t.tags.has(Tags::PREP) {
             let w = text[t.span].to_ascii_lowercase();
-            if !matches!(w.as_str(), "with" | "against" | "on" | "to" | "toward" | "towards" | "into" | "upon" | "over")
-            {
+            if !matches!(
+                w.as_str(),
+                "with"
+                    | "against"
+                    | "on"
+                    | "to"
+                    | "toward"
+                    | "towards"
+                    | "into"
+                    | "upon"
+                    | "over"
+                    | "among"
+                    | "between"
+            ) {
                 return None;
             }
             let mut j = i + 1;

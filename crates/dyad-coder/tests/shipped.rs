@@ -392,3 +392,14 @@ fn an_agent_acting_on_a_whole_state_keeps_no_country_of_it() {
     insta::assert_snapshot!(code("Congress barred military aid to Guatemala.", "1990-03-01"), @r#"---LEG "Congress" → GTM "Guatemala" 1622 [barred military aid to]"#);
     insta::assert_snapshot!(code("Police detained the Russian opposition leader.", "2017-03-01"), @r#"RUSCOP "Police" → RUSOPP "Russian opposition leader" 173 [detained]"#);
 }
+
+#[test]
+fn a_possible_conflictual_act_of_ones_own_is_a_threat() {
+    insta::assert_snapshot!(code("The European Union could impose sanctions on Russia.", "2017-03-01"), @r#"IGOEEC "European Union" → RUS "Russia" 1312 [impose sanctions on]"#);
+    insta::assert_snapshot!(code("Turkey may halt mediation between Russia and Ukraine.", "2022-03-01"), @r#"
+    TUR "Turkey" → RUS "Russia" 135 [halt mediation between]
+    TUR "Turkey" → UKR "Ukraine" 135 [halt mediation between]
+    "#);
+    // A guess about the past is not a threat.
+    insta::assert_snapshot!(code("Russia may have attacked Ukraine.", "2022-03-01"), @r#"RUS "Russia" → UKR "Ukraine" 190 [attacked]"#);
+}
