@@ -99,6 +99,12 @@ pub(crate) fn find_places(
             if country_name && p.end >= j {
                 continue;
             }
+            // "to UN peacekeepers", "at Gazprom": organisations and people are not places.
+            let named_actor =
+                p.members.first().is_some_and(|m| matches!(m.kind, MemberKind::Organisation | MemberKind::Person));
+            if named_actor {
+                continue;
+            }
         }
         // "Bam, Iran": the country after a comma narrows the place down.
         let hint = (j + 1 < n && toks[j].is_punct(text, ",") && toks[j + 1].phrase != NONE)

@@ -300,12 +300,13 @@ pub(crate) fn code_sentence(
     fill_countries(&mut out, place.as_ref().and_then(|m| m.code.country.clone()));
     domestic_place_targets(&mut out, toks, text);
     place_targets(&mut out, place.as_ref(), &phrases);
-    // An act by someone of no known country against no one ("patients embraced", "women occupied")
-    // fits in no dyad or country series; no event is better than such a record.
+    // An act in which no party has a known country ("patients embraced", "government forces
+    // killed eight people") fits in no dyad or country series; no event is better than such a
+    // record.
     out.retain(|c| {
-        let bare = c.targets.is_empty() && c.sources.iter().all(|m| m.code.country.is_none());
+        let bare = c.sources.iter().chain(&c.targets).all(|m| m.code.country.is_none());
         if bare {
-            note!(trace, "dropped  \"{}\" ({}): a source of no country and no target", &text[c.trigger], c.code);
+            note!(trace, "dropped  \"{}\" ({}): no party of a known country", &text[c.trigger], c.code);
         }
         !bare
     });
