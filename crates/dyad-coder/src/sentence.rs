@@ -260,12 +260,37 @@ pub(crate) fn code_sentence(
         }
         let modality = if question { Modality::Question } else { g.modality };
         note!(trace, "pattern  {at} \"{}\" → {}{}", p.text, code, if best.passive { " (passive)" } else { "" });
+        let mut targets = target.map(|t| phrases[t].members.clone()).unwrap_or_default();
+        // People right after the verb: "received the Iranian minister", not "received applause
+        // from residents".
+        let adjacent = p.people
+            && target.is_some_and(|t| {
+                let start = phrases[t].start;
+                start > g.head
+                    && toks[g.head + 1..start]
+                        .iter()
+                        .all(|x| x.tags.has(Tags(Tags::DET.0 | Tags::ADJ.0 | Tags::NUM.0 | Tags::POSS.0)))
+            });
+        if p.people && (!adjacent || targets.is_empty() || !targets.iter().all(|m| m.human)) {
+            note!(trace, "dropped  \"{}\": the pattern wants people as its target", &text[trigger]);
+            continue;
+        }
+        let mut sources = sources;
+        // "Ukraine received weapons from the US": the one named after "from" acts.
+        if p.reverse && !best.passive {
+            if targets.is_empty() {
+                note!(trace, "dropped  \"{}\": a reversed pattern needs the party that acts", &text[trigger]);
+                continue;
+            }
+            std::mem::swap(&mut sources, &mut targets);
+            note!(trace, "reverse  the target acts on the subject");
+        }
         out.push(Candidate {
             code,
             negated: g.negated,
             modality,
             sources,
-            targets: target.map(|t| phrases[t].members.clone()).unwrap_or_default(),
+            targets,
             trigger,
             pattern: at,
             mutual: p.mutual,

@@ -411,3 +411,16 @@ fn hosting_talks_between_two_parties_is_mediation() {
     QAT "Qatar" → USA "United States" 045 [hosted talks between]
     "#);
 }
+
+#[test]
+fn the_party_after_from_acts_in_a_reversed_pattern() {
+    insta::assert_snapshot!(code("Ukraine received weapons from the United States.", "2023-03-01"), @r#"USA "United States" → UKR "Ukraine" 072 [received weapons from]"#);
+    insta::assert_snapshot!(code("The Kenyan president faces pressure from the United States.", "2023-03-01"), @r#"USA "United States" → KENGOV "Kenyan president" 100 [faces pressure from]"#);
+}
+
+#[test]
+fn receiving_people_is_hosting_them_receiving_things_is_not() {
+    insta::assert_snapshot!(code("Putin received the Iranian foreign minister on Friday.", "2023-03-01"), @r#"RUSGOV "Putin" → IRNGOV "Iranian foreign minister" 043 [received]"#);
+    insta::assert_snapshot!(code("Ukraine received Russian shells.", "2023-03-01"), @"");
+    insta::assert_snapshot!(code("The Philippines received guns from Beijing.", "2023-03-01"), @"");
+}

@@ -87,6 +87,10 @@ pub struct CompiledPattern {
     pub not: Option<CameoCode>,
     /// Reciprocal predicate.
     pub mutual: bool,
+    /// Source and target swapped (`; reverse`).
+    pub reverse: bool,
+    /// The target must be people (`; people`).
+    pub people: bool,
     /// Nominal trigger (`~noun`).
     pub nominal: bool,
     /// Elements after the head.
@@ -386,6 +390,8 @@ impl Compiled {
                 code: p.code,
                 not: p.not,
                 mutual: p.mutual,
+                reverse: p.reverse,
+                people: p.people,
                 nominal,
                 items,
                 literals: p.literal_count() as u16,

@@ -49,6 +49,12 @@ pub struct Pattern {
     pub not: Option<CameoCode>,
     /// A compound source with no target codes each member against the others.
     pub mutual: bool,
+    /// The roles are swapped: the `$T` phrase acts on the clause's subject ("received aid from
+    /// $T", "faces pressure from $T").
+    pub reverse: bool,
+    /// The target must be people or a person ("received the ministers", not "received Russian
+    /// weapons").
+    pub people: bool,
     /// The pattern text as written, for explanations.
     pub text: String,
     /// File and line.
@@ -246,12 +252,18 @@ pub fn parse_patterns(text: &str, file: &str, file_id: u16, book: &Codebook, dia
             rest: elements,
             not: None,
             mutual: false,
+            reverse: false,
+            people: false,
             text: body.trim().to_string(),
             origin: Origin { file: file_id, line: line.number as u32 },
         };
         for attr in attrs.split(',').map(str::trim).filter(|a| !a.is_empty()) {
             if attr == "mutual" {
                 p.mutual = true;
+            } else if attr == "reverse" {
+                p.reverse = true;
+            } else if attr == "people" {
+                p.people = true;
             } else if let Some(c) = attr.strip_prefix("not=") {
                 match book.lookup(c.trim()) {
                     Ok(info) => p.not = Some(info.code),
@@ -263,7 +275,7 @@ pub fn parse_patterns(text: &str, file: &str, file_id: u16, book: &Codebook, dia
                     line.number,
                     column_of(line.raw, attr),
                     line.raw,
-                    format!("unknown attribute '{attr}': expected not=CODE or mutual"),
+                    format!("unknown attribute '{attr}': expected not=CODE, mutual, reverse or people"),
                 );
             }
         }
