@@ -472,6 +472,7 @@ fn participle(low: &str) -> bool {
 
 fn stop_word(low: &str) -> bool {
     crate::scan::preposition_or_subordinator(low)
+        || crate::scan::auxiliary(low)
         || matches!(
             low,
             "who"
@@ -479,26 +480,6 @@ fn stop_word(low: &str) -> bool {
                 | "and"
                 | "or"
                 | "but"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "must"
-                | "should"
                 | "not"
                 | "of"
                 | "for"

@@ -509,6 +509,7 @@ fn time_word(low: &str) -> bool {
 
 fn function_word(low: &str) -> bool {
     crate::scan::preposition_or_subordinator(low)
+        || crate::scan::auxiliary(low)
         || matches!(
             low,
             "because"
@@ -524,28 +525,8 @@ fn function_word(low: &str) -> bool {
                 | "nor"
                 | "so"
                 | "yet"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
                 | "being"
-                | "has"
-                | "have"
-                | "had"
-                | "do"
-                | "does"
-                | "did"
-                | "will"
-                | "would"
                 | "shall"
-                | "should"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "must"
                 | "not"
                 | "n't"
                 | "no"

@@ -330,6 +330,32 @@ pub(crate) fn int(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Auxiliaries and modals: like prepositions, they end a speaker's name or a counted noun phrase.
+pub(crate) fn auxiliary(low: &str) -> bool {
+    matches!(
+        low,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
+
 /// Prepositions and subordinators: a speaker's name or a counted noun phrase stops at them, so
 /// quotations and figures share the list.
 pub(crate) fn preposition_or_subordinator(low: &str) -> bool {
