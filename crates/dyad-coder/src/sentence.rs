@@ -1358,8 +1358,9 @@ fn fill_countries(out: &mut [Candidate], place: Option<String>) {
     ];
     for c in out.iter_mut() {
         // Only a state passes its country on; an IGO, NGO or region does not.
-        let counterpart = |side: &[Member]| {
+        let counterpart = |side: &[Member], states: bool| {
             side.iter()
+                .filter(|m| states || m.kind != MemberKind::Country)
                 .find_map(|m| m.code.country.clone())
                 .filter(|c| !dyad_dict::GENERIC_COUNTRIES.contains(&c.as_str()))
         };
@@ -1367,9 +1368,8 @@ fn fill_countries(out: &mut [Candidate], place: Option<String>) {
         // acting on it ("Congress barred aid to Guatemala", "hackers attacked Estonia"), except
         // for the civilians living there ("ethnic Turks protested against Sweden"); the state's
         // own agents are ("police detained the Russian opposition leader").
-        let agents_only: Vec<Member> = c.targets.iter().filter(|m| m.kind != MemberKind::Country).cloned().collect();
-        let (from_state, from_agents) = (counterpart(&c.targets), counterpart(&agents_only));
-        let from_sources = counterpart(&c.sources);
+        let (from_state, from_agents) = (counterpart(&c.targets, true), counterpart(&c.targets, false));
+        let from_sources = counterpart(&c.sources, true);
         for (is_source, side) in [(true, &mut c.sources), (false, &mut c.targets)] {
             for m in side.iter_mut() {
                 if !m.needs_country() {
